@@ -1,0 +1,39 @@
+/** Calendar-date helpers on ISO `YYYY-MM-DD` strings, in UTC so results never depend on the machine. */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar date written `YYYY-MM-DD` (rejects 2025-02-30). */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+/** The ISO date `days` days after `date` (negative to go back). */
+export function addDays(date: string, days: number): string {
+  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The ISO date of a Date, read in UTC. */
+export function isoDateOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A date for people: "15 January 2025". */
+export function formatDate(date: string, locale = 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+/** Midnight UTC of an ISO date, as a Date (for feeds and calendars). */
+export function dateAtMidnightUtc(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { normalizeBasePath } from './permalinks.ts';
+
+/** Placeholders that must never reach a published version; `redline.config.ts` can replace the list. */
+export const DEFAULT_PLACEHOLDERS: readonly string[] = [
+  '\\[INSERT [^\\]]*\\]',
+  '\\[LEGAL ENTITY NAME\\]',
+  '\\[COMPANY NAME\\]',
+  '\\bTODO\\b',
+  '\\bTBD\\b',
+  '\\bFIXME\\b',
+  '\\blorem ipsum\\b',
+];
+
+/** The shape of `redline.config.ts`: everything about the site that is not a legal document. */
+export const siteConfigSchema = z.object({
+  /** Legal name of the company publishing the documents. */
+  company: z.string().min(1),
+  /** Short product or brand name, used in titles. */
+  siteName: z.string().min(1),
+  /** Canonical origin of the site, e.g. `https://legal.example.com`; a path here becomes the base path. */
+  siteUrl: z.url(),
+  /** Path the site is served under, e.g. `/` or `/legal/`. */
+  basePath: z.string().default('/'),
+  /** Where readers write about the legal pages in general. */
+  contact: z.object({ email: z.email(), address: z.string().optional() }),
+  /** Language of the documents (BCP 47). */
+  lang: z.string().default('en'),
+  /** Case-insensitive regular expressions that mark unfinished text; any match fails a non-draft version. */
+  placeholders: z.array(z.string()).default([...DEFAULT_PLACEHOLDERS]),
+  /** Documents with at least this many headings get a table of contents. */
+  tocMinHeadings: z.number().int().nonnegative().default(4),
+});
+
+export type SiteConfigInput = z.input<typeof siteConfigSchema>;
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+
+/** Environment variables that override the configuration at build time. */
+export interface SiteEnv {
+  SITE_URL?: string | undefined;
+  BASE_PATH?: string | undefined;
+}
+
+/**
+ * Validates the site configuration and applies `SITE_URL` / `BASE_PATH`.
+ * A path in the site URL (`https://example.com/legal/`) is the base path unless `BASE_PATH` says otherwise.
+ */
+export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv = {}): SiteConfig {
+  const parsed = siteConfigSchema.safeParse({ ...input, ...(env.SITE_URL ? { siteUrl: env.SITE_URL } : {}) });
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
+    throw new Error(`redline.config.ts is invalid:\n${details}`);
+  }
+  const config = parsed.data;
+  const url = new URL(config.siteUrl);
+  const pathFromUrl = url.pathname;
+  const basePath = normalizeBasePath(env.BASE_PATH ?? (env.SITE_URL && pathFromUrl !== '/' ? pathFromUrl : config.basePath));
+  return { ...config, siteUrl: url.origin, basePath };
+}

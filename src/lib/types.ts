@@ -1,0 +1,52 @@
+/** Kinds of change a version can make, as declared by its author in frontmatter. */
+export type ChangeKind = 'initial' | 'material' | 'minor';
+
+/** A dated correction to a published version's text, recorded in its frontmatter. */
+export interface Correction {
+  /** ISO date (YYYY-MM-DD) the correction was made. */
+  date: string;
+  /** Why the published text was corrected; shown on the version page. */
+  reason: string;
+}
+
+/** One version of one legal document. Dates are ISO calendar dates (YYYY-MM-DD). */
+export interface Version {
+  /** Slug of the document this version belongs to. */
+  document: string;
+  /** Version id: the file name, `YYYY-MM-DD` or `YYYY-MM-DD-<suffix>`. Never changes once published. */
+  id: string;
+  /** Date the version takes effect. */
+  effective: string;
+  /** Date the version was announced (published on the site). */
+  published: string;
+  change: ChangeKind;
+  /** What changed and why, shown in the history and the feeds. */
+  summary: string;
+  draft: boolean;
+  corrections: Correction[];
+  /** Path of the source file, relative to the project root (for error messages). */
+  sourcePath: string;
+  /** sha256 (hex) of the version's source file. */
+  sha256: string;
+}
+
+/** Metadata of a legal document, from `content/<document>/document.yaml`. */
+export interface DocumentMeta {
+  slug: string;
+  title: string;
+  description: string;
+  /** Position on the home page, ascending. */
+  order: number;
+  /** Days of notice required before a material change takes effect. */
+  noticeDays: number;
+  /** Where readers send questions about this document (an e-mail address or URL). */
+  contact: string;
+}
+
+/** A legal document with its versions, oldest first. */
+export interface LegalDocument extends DocumentMeta {
+  versions: Version[];
+}
+
+/** Where a version stands relative to a given date. */
+export type VersionStatus = 'in-force' | 'upcoming' | 'past';
