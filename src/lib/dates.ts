@@ -37,3 +37,13 @@ export function formatDate(date: string, locale = 'en-GB'): string {
 export function dateAtMidnightUtc(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
+
+/**
+ * The date the site is built for: `REDLINE_NOW` (YYYY-MM-DD) when given, so builds and tests are
+ * reproducible, otherwise today's date from `now`.
+ */
+export function resolveBuildDate(override: string | undefined, now: Date): string {
+  if (override === undefined || override === '') return isoDateOf(now);
+  if (!isIsoDate(override)) throw new Error(`REDLINE_NOW="${override}" is not a date; write it as YYYY-MM-DD, e.g. REDLINE_NOW=2026-01-31`);
+  return override;
+}

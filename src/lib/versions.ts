@@ -58,3 +58,29 @@ export function inForcePeriod<V extends Pick<Version, 'effective' | 'id'>>(versi
   const next = nextVersion(versions, version);
   return { from: version.effective, to: next ? addDays(next.effective, -1) : undefined };
 }
+
+/** Everything a page needs to say where one version stands among its document's versions on `date`. */
+export interface VersionContext<V extends Pick<Version, 'effective' | 'id'>> {
+  version: V;
+  status: VersionStatus;
+  period: InForcePeriod;
+  previous: V | undefined;
+  next: V | undefined;
+  /** The version in force on `date` (may be `version` itself). */
+  current: V | undefined;
+  /** Versions announced and not yet in force on `date`, soonest first. */
+  upcoming: V[];
+}
+
+/** Where `version` stands on `date`: status, in-force period, neighbours, the current and the upcoming versions. */
+export function versionContext<V extends Pick<Version, 'effective' | 'id'>>(versions: readonly V[], version: V, date: string): VersionContext<V> {
+  return {
+    version,
+    status: versionStatus(versions, version, date),
+    period: inForcePeriod(versions, version),
+    previous: previousVersion(versions, version),
+    next: nextVersion(versions, version),
+    current: versionInForce(versions, date),
+    upcoming: upcomingVersions(versions, date),
+  };
+}

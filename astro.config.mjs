@@ -1,0 +1,21 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { defineConfig } from 'astro/config';
+import siteInput from './redline.config.ts';
+import { redlineContentCheck } from './src/integrations/content-check.ts';
+import { headingAnchorsPlugin } from './src/lib/heading-anchors.ts';
+import { resolveSiteConfig } from './src/lib/site-config.ts';
+
+const site = resolveSiteConfig(siteInput, { SITE_URL: process.env.SITE_URL, BASE_PATH: process.env.BASE_PATH });
+
+export default defineConfig({
+  site: site.siteUrl,
+  base: site.basePath,
+  trailingSlash: 'ignore',
+  outDir: process.env.REDLINE_OUT_DIR ?? './dist',
+  markdown: {
+    processor: satteri({ hastPlugins: [headingAnchorsPlugin()] }),
+  },
+  integrations: [redlineContentCheck({ placeholders: site.placeholders }), mdx()],
+});

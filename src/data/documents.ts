@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { type CollectionEntry, getCollection, render } from 'astro:content';
+import { sourceSha256 } from '../lib/content-files.ts';
+import type { LegalDocument, Version } from '../lib/types.ts';
+import { sortVersions } from '../lib/versions.ts';
+
+/** Drafts are shown (with a banner) under `astro dev` and never published. */
+const includeDrafts = import.meta.env.DEV;
+
+let cache: Promise<LegalDocument[]> | undefined;
+
+function toVersion(entry: CollectionEntry<'versions'>): Version {
+  const [document = '', id = ''] = entry.id.split('/');
+  const source = entry.filePath ? readFileSync(entry.filePath, 'utf8') : (entry.body ?? '');
+  return {
+    document,
+    id,
+    effective: entry.data.effective,
+    published: entry.data.published,
+    change: entry.data.change,
+    summary: entry.data.summary,
+    draft: entry.data.draft,
+    corrections: entry.data.corrections,
+    sourcePath: entry.filePath ?? entry.id,
+    sha256: sourceSha256(source),
+  };
+}
+
+async function loadDocuments(): Promise<LegalDocument[]> {
+  const [documents, versions] = await Promise.all([getCollection('documents'), getCollection('versions')]);
+  const bySlug = new Map<string, Version[]>();
+  for (const entry of versions) {
+    const version = toVersion(entry);
+    if (version.draft && !includeDrafts) continue;
+    bySlug.set(version.document, [...(bySlug.get(version.document) ?? []), version]);
+  }
+  return documents
+    .map((entry) => ({ slug: entry.id, ...entry.data, versions: sortVersions(bySlug.get(entry.id) ?? []) }))
+    .filter((document) => document.versions.length > 0)
+    .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+}
+
+/** Every document with its publishable versions, oldest first; documents in home-page order. */
+export function getLegalDocuments(): Promise<LegalDocument[]> {
+  cache ??= loadDocuments();
+  return cache;
+}
+
+/** The document with `slug`; throws when it does not exist (a bug in a page, not in content). */
+export async function getLegalDocument(slug: string): Promise<LegalDocument> {
+  const document = (await getLegalDocuments()).find((candidate) => candidate.slug === slug);
+  if (!document) throw new Error(`No document "${slug}"`);
+  return document;
+}
+
+/** Renders one version's MDX: its Content component and headings. */
+export async function renderVersion(version: Pick<Version, 'document' | 'id'>) {
+  const versions = await getCollection('versions');
+  const entry = versions.find((candidate) => candidate.id === `${version.document}/${version.id}`);
+  if (!entry) throw new Error(`No version ${version.document}/${version.id}`);
+  return render(entry);
+}
+
+/** The raw MDX source of a version, as committed. */
+export async function versionSource(version: Pick<Version, 'document' | 'id'>): Promise<string> {
+  const versions = await getCollection('versions');
+  const entry = versions.find((candidate) => candidate.id === `${version.document}/${version.id}`);
+  if (!entry?.filePath) throw new Error(`No source for ${version.document}/${version.id}`);
+  return readFileSync(entry.filePath, 'utf8');
+}

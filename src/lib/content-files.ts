@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import yaml from 'js-yaml';
+import { DOCUMENT_META_FILE } from './content-schema.ts';
+
+/** A YAML value as read, before validation, or the reason it could not be read. */
+export type ParsedYaml = { ok: true; value: unknown; lineOfKey: (key: string) => number | undefined } | { ok: false; message: string; line?: number };
+
+/** One version file as found on disk. */
+export interface VersionSource {
+  /** Path relative to the project root, for messages. */
+  path: string;
+  /** File name without `.mdx`: the version id. */
+  id: string;
+  source: string;
+  sha256: string;
+  frontmatter: ParsedYaml;
+  /** The MDX body after the frontmatter. */
+  body: string;
+  /** 1-based line in the file where the body starts. */
+  bodyLine: number;
+}
+
+/** One document folder as found on disk. */
+export interface DocumentSource {
+  slug: string;
+  /** Folder path relative to the project root. */
+  dir: string;
+  /** Path of `document.yaml` relative to the project root. */
+  metaPath: string;
+  meta: ParsedYaml | undefined;
+  versions: VersionSource[];
+  /** Files in the folder that are neither `document.yaml` nor `*.mdx`. */
+  strayFiles: string[];
+}
+
+/** Everything under the content folder. */
+export interface ContentTree {
+  contentDir: string;
+  documents: DocumentSource[];
+  /** Files directly in the content folder, where nothing belongs. */
+  strayFiles: string[];
+}
+
+/** sha256 (hex) of a version's source text, as recorded in the lock file and the API. */
+export function sourceSha256(source: string): string {
+  return createHash('sha256').update(source, 'utf8').digest('hex');
+}
+
+/**
+ * Parses YAML without turning dates into Date objects (CORE schema), so `2025-02-30`
+ * stays a string and can be reported instead of silently becoming 2 March.
+ */
+export function parseYaml(text: string, firstLine = 1): ParsedYaml {
+  try {
+    const value = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+    const lines = text.split('\n');
+    return {
+      ok: true,
+      value,
+      lineOfKey: (key) => {
+        const index = lines.findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
+        return index === -1 ? undefined : firstLine + index;
+      },
+    };
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    return { ok: false, message: reason, ...(mark?.line !== undefined ? { line: firstLine + mark.line } : {}) };
+  }
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** Splits an MDX source into its frontmatter (parsed) and body. */
+export function splitFrontmatter(source: string): { frontmatter: ParsedYaml; body: string; bodyLine: number } {
+  const match = FRONTMATTER.exec(source);
+  if (!match) {
+    return {
+      frontmatter: { ok: false, message: 'the file does not start with a frontmatter block between two "---" lines', line: 1 },
+      body: source,
+      bodyLine: 1,
+    };
+  }
+  const yamlText = match[1] ?? '';
+  return {
+    frontmatter: parseYaml(yamlText, 2),
+    body: source.slice(match[0].length),
+    bodyLine: match[0].split('\n').length,
+  };
+}
+
+/** Reads a version file. */
+export function readVersionSource(absolutePath: string, projectRoot: string): VersionSource {
+  const source = readFileSync(absolutePath, 'utf8');
+  const name = absolutePath.split(/[\\/]/).pop() ?? '';
+  return {
+    path: relative(projectRoot, absolutePath),
+    id: name.replace(/\.mdx$/, ''),
+    source,
+    sha256: sourceSha256(source),
+    ...splitFrontmatter(source),
+  };
+}
+
+/** Reads every document folder under `contentDir` (sorted, so results never depend on the file system). */
+export function readContentTree(contentDir: string, projectRoot: string): ContentTree {
+  if (!existsSync(contentDir)) return { contentDir: relative(projectRoot, contentDir), documents: [], strayFiles: [] };
+  const documents: DocumentSource[] = [];
+  const strayFiles: string[] = [];
+  for (const entry of readdirSync(contentDir).sort()) {
+    if (entry.startsWith('.')) continue;
+    const path = join(contentDir, entry);
+    if (!statSync(path).isDirectory()) {
+      if (!/^readme\.md$/i.test(entry)) strayFiles.push(relative(projectRoot, path));
+      continue;
+    }
+    const metaAbsolute = join(path, DOCUMENT_META_FILE);
+    const files = readdirSync(path).filter((name) => !name.startsWith('.')).sort();
+    documents.push({
+      slug: entry,
+      dir: relative(projectRoot, path),
+      metaPath: relative(projectRoot, metaAbsolute),
+      meta: existsSync(metaAbsolute) ? parseYaml(readFileSync(metaAbsolute, 'utf8')) : undefined,
+      versions: files.filter((name) => name.endsWith('.mdx')).map((name) => readVersionSource(join(path, name), projectRoot)),
+      strayFiles: files
+        .filter((name) => name !== DOCUMENT_META_FILE && !name.endsWith('.mdx'))
+        .map((name) => relative(projectRoot, join(path, name))),
+    });
+  }
+  return { contentDir: relative(projectRoot, contentDir), documents, strayFiles };
+}

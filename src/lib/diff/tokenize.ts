@@ -1,0 +1,64 @@
+// Word tokens for the word-level diff. Intl.Segmenter splits words in any script (CJK and Thai have no
+// spaces between words), and each token keeps its marks so that formatting takes part in equality.
+import type { InlineRun, Mark, Token } from './model.ts';
+
+// 'und' (undetermined) rather than the machine's default locale, so that builds are reproducible.
+// ICU's dictionary-based segmentation of CJK/Thai does not depend on the locale anyway.
+const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+
+const WHITESPACE = /^\s+$/u;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** Sorted, de-duplicated marks, so that `<b><i>x</i></b>` and `<i><b>x</b></i>` compare equal. */
+export function normalizeMarks(marks: readonly Mark[]): Mark[] {
+  return [...new Set(marks)].sort();
+}
+
+/**
+ * Split inline runs into tokens. Whitespace is not a token: it is kept as the `pre` of the next token,
+ * so a diff never reports "a space changed" on its own. Concatenating pre + text of all tokens gives
+ * back the runs' text exactly (trailing whitespace goes into a final token with empty text).
+ */
+export function tokenizeInline(runs: readonly InlineRun[]): Token[] {
+  const tokens: Token[] = [];
+  let pending = '';
+  for (const run of runs) {
+    if (run.text === '') continue;
+    for (const { segment } of segmenter.segment(run.text)) {
+      if (WHITESPACE.test(segment)) {
+        pending += segment;
+      } else {
+        tokens.push({ pre: pending, text: segment, marks: run.marks });
+        pending = '';
+      }
+    }
+  }
+  if (pending !== '') tokens.push({ pre: pending, text: '', marks: [] });
+  return tokens;
+}
+
+/** A string that is equal for two tokens exactly when their whitespace, text and marks are equal. */
+export function tokenKey(token: Token): string {
+  return token.marks.length === 0
+    ? `${token.pre}\u0000${token.text}`
+    : `${token.pre}\u0000${token.text}\u0000${token.marks.join('\u0001')}`;
+}
+
+/** true for tokens that count as words (letters or digits), false for punctuation and symbols. */
+export function isWordToken(token: Token): boolean {
+  return WORDLIKE.test(token.text);
+}
+
+/** Number of word tokens in a list of tokens. */
+export function countWords(tokens: readonly Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (isWordToken(t)) n++;
+  return n;
+}
+
+/** The plain text of tokens (pre + text of each). */
+export function tokensText(tokens: readonly Token[]): string {
+  let s = '';
+  for (const t of tokens) s += t.pre + t.text;
+  return s;
+}
