@@ -18,4 +18,16 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [headingAnchorsPlugin()] }),
   },
   integrations: [redlineContentCheck({ placeholders: site.placeholders }), mdx()],
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Every MDX module triggers a harmless "use astro:head-inject" directive warning (withastro/astro#18087);
+        // hiding it keeps real warnings visible.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

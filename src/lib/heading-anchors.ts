@@ -1,16 +1,14 @@
 import GithubSlugger from 'github-slugger';
 import type { HastPluginEntry } from 'satteri';
 
-/** Leading clause numbering that must not change a heading's anchor: "4.", "4.2", "Section 4 -", "Article IV:". */
-const LEADING_NUMBERING = /^\s*(?:(?:section|article|clause|§)\s*)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.):]?\s*(?:[-–—:]\s*)?(?=\S)/i;
+/** Leading clause numbering that must not change a heading's anchor: "4.", "4.2", "Section 4 -", "IV.", "a)". */
+const LEADING_NUMBERING =
+  /^\s*(?:(?:section|article|clause|§)\s*[\w.]+?[.):]?\s*(?:[-–—:]\s*)?|(?:\d+(?:\.\d+)+\.?|\d+[.):]|[ivxlc]+[.):]|[a-z][.)])\s+)/i;
 
 /** The text a clause anchor is made from: the heading without its number, so renumbering keeps old citations working. */
 export function clauseTitle(heading: string): string {
-  const stripped = heading.replace(LEADING_NUMBERING, '');
-  // Only strip when something meaningful remains and the "number" was really a number or a numeral followed by a separator.
-  return stripped.trim().length > 0 && /^\s*(?:(?:section|article|clause|§)\s*)?(?:\d|[ivxlc]+[.):]|[a-z][.)])/i.test(heading)
-    ? stripped.trim()
-    : heading.trim();
+  const stripped = heading.replace(LEADING_NUMBERING, '').trim();
+  return stripped.length > 0 ? stripped : heading.trim();
 }
 
 /** Creates a slugger that gives each heading of one document an anchor, the same in every version that has the heading. */

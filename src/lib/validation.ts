@@ -41,6 +41,7 @@ export interface ContentValidation {
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['api', 'notices', 'search', 'subscribe', 'pagefind', '_astro', 'feed', 'assets', '404']);
 
 function schemaIssues(file: string, parsed: ParsedYaml & { ok: true }, error: z.ZodError): ContentIssue[] {
+  const raw = (typeof parsed.value === 'object' && parsed.value !== null ? parsed.value : {}) as Record<string, unknown>;
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.');
     const top = String(issue.path[0] ?? '');
@@ -49,7 +50,7 @@ function schemaIssues(file: string, parsed: ParsedYaml & { ok: true }, error: z.
       const keys = issue.keys.join(', ');
       return { file, ...(line ? { line } : {}), field: keys, message: `unknown field ${keys}`, fix: 'remove it or correct its spelling; see "Content model" in README.md for the allowed fields' };
     }
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    const missing = issue.path.length === 1 && raw[top] === undefined;
     return {
       file,
       ...(line ? { line } : {}),
