@@ -34,7 +34,7 @@ describe('noticesFor', () => {
 describe('buildNotice', () => {
   const [privacyTarget, termsTarget] = noticesFor(documents);
   if (!privacyTarget || !termsTarget) throw new Error('fixtures changed');
-  const counts = { added: 2, removed: 1, changed: 3, moved: 0, wordsAdded: 120, wordsRemoved: 40 };
+  const counts = { blocksAdded: 2, blocksRemoved: 1, blocksChanged: 3, blocksMoved: 0, wordsAdded: 120, wordsRemoved: 40 };
   const notice = buildNotice({ ...privacyTarget, site, changeCounts: counts });
 
   it('has a subject naming the document and the effective date', () => {

@@ -9,12 +9,16 @@ import type { ChangeKind, LegalDocument, Version } from '../types.ts';
 import { sortVersions } from '../versions.ts';
 import { escapeHtml } from './escape.ts';
 
-/** How much a version changed against the previous one: block counts plus words added and removed. */
+/**
+ * How much a version changed against the previous one: block counts plus words added and removed.
+ * The field names match the diff engine's `ChangeCounts` (src/lib/diff/model.ts), of which this is a subset,
+ * so its summary total can be passed in as it is.
+ */
 export interface ChangeCounts {
-  added: number;
-  removed: number;
-  changed: number;
-  moved: number;
+  blocksAdded: number;
+  blocksRemoved: number;
+  blocksChanged: number;
+  blocksMoved: number;
   wordsAdded: number;
   wordsRemoved: number;
 }
@@ -103,7 +107,7 @@ export function formatDays(days: number): string {
 export function describeChangeCounts(counts: ChangeCounts): string {
   // "Passage" rather than "block": readers think in paragraphs, headings and list items, not diff blocks.
   return (
-    `Passages: ${counts.added} added, ${counts.removed} removed, ${counts.changed} changed, ${counts.moved} moved. ` +
+    `Passages: ${counts.blocksAdded} added, ${counts.blocksRemoved} removed, ${counts.blocksChanged} changed, ${counts.blocksMoved} moved. ` +
     `Words: ${counts.wordsAdded} added, ${counts.wordsRemoved} removed.`
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ChangeCounts as DiffChangeCounts } from '../../../src/lib/diff/model.ts';
 import { buildChangeFeed, changeKindLabel, describeChangeCounts, entryTitle, type ChangeCounts } from '../../../src/lib/feeds/model.ts';
 import { PUBLISHED_COUNT, legalDocument, sampleDocuments, site, version } from './fixtures.ts';
 
@@ -106,7 +107,7 @@ describe('buildChangeFeed (one document)', () => {
 });
 
 describe('change counts', () => {
-  const counts: ChangeCounts = { added: 2, removed: 1, changed: 3, moved: 1, wordsAdded: 120, wordsRemoved: 40 };
+  const counts: ChangeCounts = { blocksAdded: 2, blocksRemoved: 1, blocksChanged: 3, blocksMoved: 1, wordsAdded: 120, wordsRemoved: 40 };
 
   it('are described in the content when given, and only for the versions they are given for', () => {
     const feed = buildChangeFeed({
@@ -119,6 +120,12 @@ describe('change counts', () => {
     expect(withCounts?.contentText).toContain('Passages: 2 added, 1 removed, 3 changed, 1 moved. Words: 120 added, 40 removed.');
     expect(withoutCounts?.changeCounts).toBeUndefined();
     expect(withoutCounts?.contentText).not.toContain('Passages:');
+  });
+
+  it("accept the diff engine's counts as they are (type-checked by tsc)", () => {
+    const fromDiff: DiffChangeCounts = { blocksAdded: 1, blocksRemoved: 0, blocksChanged: 4, blocksMoved: 0, wordsAdded: 9, wordsRemoved: 8, wordsMoved: 0 };
+    const feed = buildChangeFeed({ documents: sampleDocuments(), site, document: 'cookies', changeCounts: () => fromDiff });
+    expect(feed.entries[0]?.contentText).toContain('Passages: 1 added, 0 removed, 4 changed, 0 moved. Words: 9 added, 8 removed.');
   });
 
   it('are described in plain words', () => {
