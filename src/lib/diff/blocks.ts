@@ -94,8 +94,9 @@ function isSkipped(el: Element): boolean {
   const p = el.properties;
   return (
     SKIPPED.has(el.tagName) ||
-    p['ariaHidden'] === 'true' ||
-    p['ariaHidden'] === true ||
+    // The "§" link headings carry (src/lib/heading-anchors.ts) repeats the title for screen readers.
+    classesOf(el).includes('heading-anchor') ||
+    String(p['ariaHidden']) === 'true' ||
     p['hidden'] === true ||
     p['dataDiffIgnore'] !== undefined
   );
@@ -103,7 +104,7 @@ function isSkipped(el: Element): boolean {
 
 function classesOf(el: Element): string[] {
   const c = el.properties['className'];
-  const list = Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/u) : [];
+  const list: string[] = Array.isArray(c) ? c.map(String) : typeof c === 'string' ? String(c).split(/\s+/u) : [];
   // Astro's scoped-style classes change with the component's source, not with the legal text.
   return list.filter((x) => x !== '' && !x.startsWith('astro-'));
 }

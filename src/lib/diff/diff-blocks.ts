@@ -1,0 +1,423 @@
+// The main entry of the engine: two versions' blocks -> a change model. Two levels, because a word diff
+// over a whole document is far too slow on big rewrites (FACTS.md: 16 s on 10k words, minutes on 50k):
+//  1. align blocks: jsdiff diffArrays over exact block keys (LCS), then pair the leftover removed/added
+//     blocks by similarity, through an inverted index so a full rewrite never compares all pairs;
+//     pairs that keep their order within a gap are "changed", the others are "moved";
+//  2. word diff (tokens with marks) inside each changed or moved pair, bounded by maxEditLength.
+import { diffArrays } from 'diff';
+import type {
+  Block,
+  BlockEdit,
+  ChangeEntry,
+  ChangeModel,
+  Token,
+} from './model.ts';
+import { DEFAULT_MAX_EDIT_LENGTH, diffCells, diffTokens, inlineKey } from './inline-diff.ts';
+import { tokenizeInline } from './tokenize.ts';
+
+/** Options of diffBlocks; all optional, the defaults suit legal documents. */
+export interface DiffOptions {
+  /** Cap on the word edit script of one block, in tokens; beyond it the block is replaced whole. */
+  maxEditLength?: number;
+  /** Minimum similarity (0-1, Dice over words) to pair a removed and an added block in place. */
+  similarity?: number;
+  /** Minimum similarity to report a removed and an added block elsewhere as one moved block. */
+  moveSimilarity?: number;
+  /** A move group with fewer words than this reads as removed + added (repeated short lines). */
+  minMoveWords?: number;
+}
+
+interface Side {
+  blocks: readonly Block[];
+  keys: string[];
+  /** Lazily computed tokens per block (only blocks that did not match exactly need them). */
+  tokens: Array<Token[] | undefined>;
+  features: Array<Map<string, number> | undefined>;
+  featureTotal: number[];
+}
+
+interface Pair {
+  oldIndex: number;
+  newIndex: number;
+  sim: number;
+}
+
+// Only candidates that share a rare word are compared, and only the best few: this keeps a full
+// rewrite of 50k words linear instead of comparing every removed block with every added one.
+const MAX_CANDIDATES = 6;
+const SMALL_GAP = 16;
+
+/** Diff two versions' blocks into a change model (deterministic: same input, same output). */
+export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[], options: DiffOptions = {}): ChangeModel {
+  const maxEditLength = options.maxEditLength ?? DEFAULT_MAX_EDIT_LENGTH;
+  const similarity = options.similarity ?? 0.5;
+  const moveSimilarity = options.moveSimilarity ?? 0.6;
+  const minMoveWords = options.minMoveWords ?? 4;
+
+  const oldSide = makeSide(oldBlocks);
+  const newSide = makeSide(newBlocks);
+
+  // Level 1a: exact matches in order. gapOfOld/gapOfNew give each unmatched block the gap (the stretch
+  // between two exact matches) it sits in; blocks paired within one gap are edits in place.
+  const changes = diffArrays(oldSide.keys, newSide.keys);
+  const gapOfOld = new Int32Array(oldBlocks.length).fill(-1);
+  const gapOfNew = new Int32Array(newBlocks.length).fill(-1);
+  interface Gap { oldStart: number; oldEnd: number; newStart: number; newEnd: number }
+  const gaps: Gap[] = [];
+  const equalRuns: Array<{ oldStart: number; newStart: number; count: number; gapBefore: number }> = [];
+  {
+    let i = 0;
+    let j = 0;
+    let gap: Gap | undefined;
+    for (const change of changes) {
+      if (change.added || change.removed) {
+        if (gap === undefined) {
+          gap = { oldStart: i, oldEnd: i, newStart: j, newEnd: j };
+          gaps.push(gap);
+        }
+        if (change.added) {
+          for (let k = 0; k < change.count; k++) gapOfNew[j + k] = gaps.length - 1;
+          j += change.count;
+          gap.newEnd = j;
+        } else {
+          for (let k = 0; k < change.count; k++) gapOfOld[i + k] = gaps.length - 1;
+          i += change.count;
+          gap.oldEnd = i;
+        }
+      } else {
+        equalRuns.push({ oldStart: i, newStart: j, count: change.count, gapBefore: gap === undefined ? -1 : gaps.length - 1 });
+        gap = undefined;
+        i += change.count;
+        j += change.count;
+      }
+    }
+  }
+
+  // Level 1b: pair leftover blocks by similarity.
+  const unmatchedOld: number[] = [];
+  const unmatchedNew: number[] = [];
+  for (let i = 0; i < oldBlocks.length; i++) if (gapOfOld[i] !== -1) unmatchedOld.push(i);
+  for (let j = 0; j < newBlocks.length; j++) if (gapOfNew[j] !== -1) unmatchedNew.push(j);
+
+  const candidates = findCandidatePairs(oldSide, newSide, unmatchedOld, unmatchedNew, gapOfOld, gapOfNew, gaps);
+  const minSim = Math.min(similarity, moveSimilarity);
+  const scored = candidates
+    .filter((p) => p.sim >= minSim)
+    .map((p) => ({ ...p, score: p.sim + (gapOfOld[p.oldIndex] === gapOfNew[p.newIndex] ? 0.05 : 0) }))
+    .sort((a, b) => b.score - a.score || a.oldIndex - b.oldIndex || a.newIndex - b.newIndex);
+  const pairOfOld = new Map<number, Pair>();
+  const pairOfNew = new Map<number, Pair>();
+  for (const p of scored) {
+    if (pairOfOld.has(p.oldIndex) || pairOfNew.has(p.newIndex)) continue;
+    const sameGap = gapOfOld[p.oldIndex] === gapOfNew[p.newIndex];
+    if (p.sim < (sameGap ? similarity : moveSimilarity)) continue;
+    const pair: Pair = { oldIndex: p.oldIndex, newIndex: p.newIndex, sim: p.sim };
+    pairOfOld.set(p.oldIndex, pair);
+    pairOfNew.set(p.newIndex, pair);
+  }
+
+  // In-place pairs must keep their order within the gap; the longest ordered subset stays in place and
+  // the rest are moves (a paragraph moved within one gap is still a move).
+  const inPlace = new Set<Pair>();
+  const pairsByGap = new Map<number, Pair[]>();
+  for (const pair of [...pairOfOld.values()].sort((a, b) => a.oldIndex - b.oldIndex)) {
+    const g = gapOfOld[pair.oldIndex] as number;
+    if (g !== gapOfNew[pair.newIndex]) continue;
+    const list = pairsByGap.get(g);
+    if (list === undefined) pairsByGap.set(g, [pair]);
+    else list.push(pair);
+  }
+  for (const list of pairsByGap.values()) for (const p of longestIncreasing(list)) inPlace.add(p);
+  const unpair = (p: Pair): void => {
+    pairOfOld.delete(p.oldIndex);
+    pairOfNew.delete(p.newIndex);
+  };
+  for (const p of [...pairOfOld.values()]) if (!inPlace.has(p) && p.sim < moveSimilarity) unpair(p);
+
+  // A renamed heading often shares no word with its old name ("Cookies" -> "Tracking technologies"),
+  // but when a gap holds exactly one leftover heading on each side, in the same order, it is a rename.
+  for (let g = 0; g < gaps.length; g++) {
+    const gap = gaps[g] as Gap;
+    const olds = range(gap.oldStart, gap.oldEnd).filter((i) => !pairOfOld.has(i));
+    const news = range(gap.newStart, gap.newEnd).filter((j) => !pairOfNew.has(j));
+    if (olds.length !== 1 || news.length !== 1) continue;
+    const i = olds[0] as number;
+    const j = news[0] as number;
+    const ob = oldBlocks[i] as Block;
+    const nb = newBlocks[j] as Block;
+    if (ob.kind !== 'heading' || nb.kind !== 'heading') continue;
+    const placed = pairsByGap.get(g)?.filter((p) => inPlace.has(p)) ?? [];
+    if (placed.some((p) => p.oldIndex < i !== p.newIndex < j)) continue;
+    const pair: Pair = { oldIndex: i, newIndex: j, sim: 0 };
+    pairOfOld.set(i, pair);
+    pairOfNew.set(j, pair);
+    inPlace.add(pair);
+  }
+
+  // Moves: group blocks that moved together (consecutive on both sides), so a moved section reads as
+  // one move, and drop groups too small to be a meaningful move.
+  const moves = [...pairOfNew.values()].filter((p) => !inPlace.has(p)).sort((a, b) => a.newIndex - b.newIndex);
+  const groups: Pair[][] = [];
+  for (const p of moves) {
+    const group = groups.at(-1);
+    const last = group?.at(-1);
+    if (group !== undefined && last !== undefined && last.newIndex + 1 === p.newIndex && last.oldIndex + 1 === p.oldIndex) group.push(p);
+    else groups.push([p]);
+  }
+  const moveIdOf = new Map<Pair, string>();
+  let moveCount = 0;
+  for (const group of groups) {
+    const words = group.reduce((n, p) => n + wordCount(newSide, p.newIndex), 0);
+    if (words < minMoveWords) {
+      for (const p of group) unpair(p);
+      continue;
+    }
+    moveCount++;
+    for (const p of group) moveIdOf.set(p, `move-${moveCount}`);
+  }
+
+  // Level 2 and assembly, in reading order: exact runs, and in each gap the removed/moved-from old
+  // blocks, then added/moved-to new blocks, around the in-place changed pairs.
+  const entries: ChangeEntry[] = [];
+  const edit = (p: Pair): BlockEdit => blockEdit(oldSide, newSide, p, maxEditLength);
+  const emitOld = (i: number): void => {
+    const old = oldBlocks[i] as Block;
+    const pair = pairOfOld.get(i);
+    if (pair === undefined) {
+      entries.push({ type: 'removed', anchor: '', section: old.section, sectionTitle: old.sectionTitle, old });
+      return;
+    }
+    const nb = newBlocks[pair.newIndex] as Block;
+    entries.push({
+      type: 'moved-from', anchor: '', pairAnchor: '', moveId: moveIdOf.get(pair) ?? '',
+      section: old.section, sectionTitle: old.sectionTitle, old,
+      toSection: nb.section, toSectionTitle: nb.sectionTitle,
+    });
+  };
+  const emitNew = (j: number): void => {
+    const nb = newBlocks[j] as Block;
+    const pair = pairOfNew.get(j);
+    if (pair === undefined) {
+      entries.push({ type: 'added', anchor: '', section: nb.section, sectionTitle: nb.sectionTitle, new: nb });
+      return;
+    }
+    const old = oldBlocks[pair.oldIndex] as Block;
+    const e = edit(pair);
+    entries.push({
+      type: 'moved-to', anchor: '', pairAnchor: '', moveId: moveIdOf.get(pair) ?? '',
+      section: nb.section, sectionTitle: nb.sectionTitle, old, new: nb, edit: e,
+      identical: oldSide.keys[pair.oldIndex] === newSide.keys[j],
+      fromSection: old.section, fromSectionTitle: old.sectionTitle,
+    });
+  };
+  const emitGap = (gap: Gap): void => {
+    let i = gap.oldStart;
+    let j = gap.newStart;
+    const anchors = range(gap.oldStart, gap.oldEnd)
+      .map((k) => pairOfOld.get(k))
+      .filter((p): p is Pair => p !== undefined && inPlace.has(p));
+    for (const p of [...anchors, undefined]) {
+      const oi = p?.oldIndex ?? gap.oldEnd;
+      const nj = p?.newIndex ?? gap.newEnd;
+      for (; i < oi; i++) emitOld(i);
+      for (; j < nj; j++) emitNew(j);
+      if (p !== undefined) {
+        const old = oldBlocks[p.oldIndex] as Block;
+        const nb = newBlocks[p.newIndex] as Block;
+        entries.push({ type: 'changed', anchor: '', section: nb.section, sectionTitle: nb.sectionTitle, old, new: nb, edit: edit(p) });
+        i++;
+        j++;
+      }
+    }
+  };
+  let nextGap = 0;
+  for (const run of equalRuns) {
+    for (; nextGap <= run.gapBefore; nextGap++) emitGap(gaps[nextGap] as Gap);
+    for (let k = 0; k < run.count; k++) {
+      const old = oldBlocks[run.oldStart + k] as Block;
+      const nb = newBlocks[run.newStart + k] as Block;
+      entries.push({ type: 'unchanged', section: nb.section, sectionTitle: nb.sectionTitle, old, new: nb });
+    }
+  }
+  for (; nextGap < gaps.length; nextGap++) emitGap(gaps[nextGap] as Gap);
+
+  // Anchors are numbered in reading order, so change-1 is the first change a reader meets.
+  let n = 0;
+  const fromAnchor = new Map<Block, string>();
+  const toAnchor = new Map<Block, string>();
+  for (const e of entries) {
+    if (e.type === 'unchanged') continue;
+    e.anchor = `change-${++n}`;
+    if (e.type === 'moved-from') fromAnchor.set(e.old, e.anchor);
+    if (e.type === 'moved-to') toAnchor.set(e.old, e.anchor);
+  }
+  for (const e of entries) {
+    if (e.type === 'moved-from') e.pairAnchor = toAnchor.get(e.old) ?? '';
+    if (e.type === 'moved-to') e.pairAnchor = fromAnchor.get(e.old) ?? '';
+  }
+  return { entries };
+}
+
+function makeSide(blocks: readonly Block[]): Side {
+  return {
+    blocks,
+    keys: blocks.map(blockKey),
+    tokens: new Array<Token[] | undefined>(blocks.length),
+    features: new Array<Map<string, number> | undefined>(blocks.length),
+    featureTotal: new Array<number>(blocks.length).fill(0),
+  };
+}
+
+/** A string equal for two blocks exactly when a reader would see no difference between them. */
+export function blockKey(block: Block): string {
+  const head = `${block.kind}|${block.level ?? ''}|${block.context.join('>')}|${block.lang ?? ''}|`;
+  if (block.cells !== undefined) {
+    return head + block.cells.map((c) => `${c.header ? 'H' : 'D'}\u0002${inlineKey(c.inline)}`).join('\u0004');
+  }
+  return head + inlineKey(block.inline);
+}
+
+function tokensOf(side: Side, index: number): Token[] {
+  let tokens = side.tokens[index];
+  if (tokens === undefined) {
+    const block = side.blocks[index] as Block;
+    tokens = block.cells === undefined ? tokenizeInline(block.inline) : block.cells.flatMap((c) => tokenizeInline(c.inline));
+    side.tokens[index] = tokens;
+  }
+  return tokens;
+}
+
+// Similarity features: the words of a block, lower-cased, as a multiset; marks are ignored here
+// because they matter for the word diff, not for deciding which blocks correspond.
+function featuresOf(side: Side, index: number): Map<string, number> {
+  let features = side.features[index];
+  if (features === undefined) {
+    features = new Map();
+    let total = 0;
+    const tokens = tokensOf(side, index);
+    const words = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+    for (const t of words.length > 0 ? words : tokens) {
+      if (t.text === '') continue;
+      const f = t.text.toLowerCase();
+      features.set(f, (features.get(f) ?? 0) + 1);
+      total++;
+    }
+    side.features[index] = features;
+    side.featureTotal[index] = total;
+  }
+  return features;
+}
+
+function wordCount(side: Side, index: number): number {
+  featuresOf(side, index);
+  return side.featureTotal[index] ?? 0;
+}
+
+/** Dice coefficient of two blocks' word multisets; 0 for blocks of different kinds. */
+function similarityOf(oldSide: Side, i: number, newSide: Side, j: number): number {
+  if ((oldSide.blocks[i] as Block).kind !== (newSide.blocks[j] as Block).kind) return 0;
+  const a = featuresOf(oldSide, i);
+  const b = featuresOf(newSide, j);
+  const total = (oldSide.featureTotal[i] ?? 0) + (newSide.featureTotal[j] ?? 0);
+  if (total === 0) return 0;
+  let common = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const [f, c] of small) common += Math.min(c, large.get(f) ?? 0);
+  return (2 * common) / total;
+}
+
+function findCandidatePairs(
+  oldSide: Side,
+  newSide: Side,
+  unmatchedOld: readonly number[],
+  unmatchedNew: readonly number[],
+  gapOfOld: Int32Array,
+  gapOfNew: Int32Array,
+  gaps: ReadonlyArray<{ newStart: number; newEnd: number }>,
+): Pair[] {
+  if (unmatchedOld.length === 0 || unmatchedNew.length === 0) return [];
+  // Inverted index: word -> new blocks containing it. Words found in too many blocks ("the", "data")
+  // say nothing about which blocks correspond and would make the search quadratic, so skip them.
+  const postings = new Map<string, number[]>();
+  for (const j of unmatchedNew) {
+    for (const f of featuresOf(newSide, j).keys()) {
+      const list = postings.get(f);
+      if (list === undefined) postings.set(f, [j]);
+      else list.push(j);
+    }
+  }
+  const maxPostings = Math.max(8, Math.ceil(2 * Math.sqrt(unmatchedNew.length)));
+  const pairs: Pair[] = [];
+  // A heading that kept its id (the section's permalink) is the same section even when renamed or
+  // moved: authors keep ids stable on purpose, so that links keep working.
+  const headingById = new Map<string, number>();
+  for (const j of unmatchedNew) {
+    const b = newSide.blocks[j] as Block;
+    if (b.kind === 'heading' && b.section !== '' && !headingById.has(b.section)) headingById.set(b.section, j);
+  }
+  const shared = new Map<number, number>();
+  for (const i of unmatchedOld) {
+    shared.clear();
+    const ob = oldSide.blocks[i] as Block;
+    const sameId = ob.kind === 'heading' ? headingById.get(ob.section) : undefined;
+    if (sameId !== undefined) pairs.push({ oldIndex: i, newIndex: sameId, sim: Math.max(0.95, similarityOf(oldSide, i, newSide, sameId)) });
+    for (const f of featuresOf(oldSide, i).keys()) {
+      const list = postings.get(f);
+      if (list === undefined || list.length > maxPostings) continue;
+      for (const j of list) shared.set(j, (shared.get(j) ?? 0) + 1);
+    }
+    // Small gaps are cheap to compare in full, and catch blocks made only of common words.
+    const gap = gaps[gapOfOld[i] as number];
+    if (gap !== undefined && gap.newEnd - gap.newStart <= SMALL_GAP) {
+      for (let j = gap.newStart; j < gap.newEnd; j++) if (!shared.has(j)) shared.set(j, 0);
+    }
+    const top = [...shared.entries()]
+      .sort((a, b) => b[1] - a[1] || Number(gapOfNew[a[0]] !== gapOfOld[i]) - Number(gapOfNew[b[0]] !== gapOfOld[i]) || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES);
+    for (const [j] of top) {
+      if (j === sameId) continue;
+      const sim = similarityOf(oldSide, i, newSide, j);
+      if (sim > 0) pairs.push({ oldIndex: i, newIndex: j, sim });
+    }
+  }
+  return pairs;
+}
+
+function blockEdit(oldSide: Side, newSide: Side, p: Pair, maxEditLength: number): BlockEdit {
+  const ob = oldSide.blocks[p.oldIndex] as Block;
+  const nb = newSide.blocks[p.newIndex] as Block;
+  const contextChanged =
+    ob.kind !== nb.kind || ob.level !== nb.level || ob.context.join('>') !== nb.context.join('>') || ob.lang !== nb.lang;
+  if (ob.cells !== undefined || nb.cells !== undefined) {
+    return { ops: [], cells: diffCells(ob.cells ?? [], nb.cells ?? [], maxEditLength), replaced: false, contextChanged };
+  }
+  const { ops, replaced } = diffTokens(tokenizeInline(ob.inline), tokenizeInline(nb.inline), maxEditLength);
+  return { ops, replaced, contextChanged };
+}
+
+// Longest subsequence of pairs (sorted by old index) whose new indices increase; O(n log n).
+function longestIncreasing(pairs: readonly Pair[]): Pair[] {
+  const tails: number[] = [];
+  const prev: number[] = new Array<number>(pairs.length).fill(-1);
+  for (let k = 0; k < pairs.length; k++) {
+    const v = (pairs[k] as Pair).newIndex;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((pairs[tails[mid] as number] as Pair).newIndex < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[k] = tails[lo - 1] as number;
+    tails[lo] = k;
+  }
+  const out: Pair[] = [];
+  for (let k = tails.at(-1) ?? -1; k !== -1; k = prev[k] as number) out.push(pairs[k] as Pair);
+  return out.reverse();
+}
+
+function range(start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let k = start; k < end; k++) out.push(k);
+  return out;
+}

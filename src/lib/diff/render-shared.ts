@@ -1,0 +1,234 @@
+// Pieces shared by the inline and side-by-side renderers: escaping, tokens with marks, word ops with
+// <ins>/<del>, the visually hidden words, and grouping of entries into lists, tables and collapsed runs.
+import type { Block, Cell, ChangeEntry, InlineOp, InlineRun, Mark, Token } from './model.ts';
+
+/** Options shared by the renderers. */
+export interface RenderOptions {
+  /** Collapse runs of at least this many unchanged blocks into <details>; 0 disables. Default 3. */
+  collapseUnchanged?: number;
+  /** Class of visually hidden text (screen readers only). Default 'visually-hidden'. */
+  hiddenClass?: string;
+  /** Added to each heading level (clamped to 6), so document h1/h2 fit under the page's own h1. */
+  headingOffset?: number;
+  /** Label of a collapsed run. Default `${n} unchanged paragraphs`. */
+  unchangedLabel?: (count: number) => string;
+}
+
+/** Options with defaults filled in. */
+export interface ResolvedOptions {
+  collapseUnchanged: number;
+  hidden: string;
+  headingOffset: number;
+  unchangedLabel: (count: number) => string;
+}
+
+/** Fill in the defaults of RenderOptions. */
+export function resolveOptions(options: RenderOptions = {}): ResolvedOptions {
+  return {
+    collapseUnchanged: options.collapseUnchanged ?? 3,
+    hidden: options.hiddenClass ?? 'visually-hidden',
+    headingOffset: options.headingOffset ?? 0,
+    unchangedLabel: options.unchangedLabel ?? ((n) => `${n} unchanged paragraphs`),
+  };
+}
+
+/** Escape text for HTML content and attribute values: text that looks like HTML stays text. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/gu, '&amp;')
+    .replace(/</gu, '&lt;')
+    .replace(/>/gu, '&gt;')
+    .replace(/"/gu, '&quot;')
+    .replace(/'/gu, '&#39;');
+}
+
+// Links in a redline stay links, but only to schemes that cannot run script.
+function safeHref(href: string): string | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):/iu.exec(href.trim());
+  if (scheme === null) return href;
+  return ['http', 'https', 'mailto', 'tel'].includes((scheme[1] ?? '').toLowerCase()) ? href : undefined;
+}
+
+const MARK_TAGS: Record<string, string> = { strong: 'strong', em: 'em', code: 'code', s: 's', u: 'u', mark: 'mark', sub: 'sub', sup: 'sup' };
+
+function wrapMarks(html: string, marks: readonly Mark[]): string {
+  let out = html;
+  // Innermost first; links outermost so that an emphasised word inside a link stays one link.
+  for (const mark of [...marks].sort((a, b) => Number(a.startsWith('a:')) - Number(b.startsWith('a:')))) {
+    if (mark.startsWith('a:')) {
+      const href = safeHref(mark.slice(2));
+      out = href === undefined ? `<span class="rl-link">${out}</span>` : `<a href="${escapeHtml(href)}">${out}</a>`;
+    } else {
+      const tag = MARK_TAGS[mark];
+      if (tag !== undefined) out = `<${tag}>${out}</${tag}>`;
+    }
+  }
+  return out;
+}
+
+/** Tokens as HTML: consecutive tokens with the same marks share one set of tags. */
+export function renderTokens(tokens: readonly Token[]): string {
+  let out = '';
+  let k = 0;
+  while (k < tokens.length) {
+    const marks = (tokens[k] as Token).marks;
+    const key = marks.join('\u0001');
+    let text = (tokens[k] as Token).text;
+    let pre = (tokens[k] as Token).pre;
+    k++;
+    while (k < tokens.length && (tokens[k] as Token).marks.join('\u0001') === key) {
+      text += (tokens[k] as Token).pre + (tokens[k] as Token).text;
+      k++;
+    }
+    // Whitespace before a formatted run stays outside its tags, as in the source.
+    out += escapeHtml(pre) + (text === '' ? '' : wrapMarks(escapeHtml(text), marks));
+    pre = '';
+  }
+  return out;
+}
+
+/** Inline runs as HTML (for blocks shown whole: unchanged, added, removed). */
+export function renderRuns(runs: readonly InlineRun[]): string {
+  return runs.map((r) => wrapMarks(escapeHtml(r.text), r.marks)).join('');
+}
+
+/** A span of screen-reader-only text. */
+export function hiddenText(o: ResolvedOptions, text: string): string {
+  return `<span class="${o.hidden}">${escapeHtml(text)}</span>`;
+}
+
+/** Wrap HTML as an insertion, with the words "inserted"/"end inserted" for screen readers. */
+export function insHtml(o: ResolvedOptions, html: string, extraClass = ''): string {
+  if (html === '') return '';
+  const cls = extraClass === '' ? 'rl-ins' : `rl-ins ${extraClass}`;
+  return `<ins class="${cls}">${hiddenText(o, '[inserted: ')}${html}${hiddenText(o, ']')}</ins>`;
+}
+
+/** Wrap HTML as a deletion, with the words "deleted"/"end deleted" for screen readers. */
+export function delHtml(o: ResolvedOptions, html: string, extraClass = ''): string {
+  if (html === '') return '';
+  const cls = extraClass === '' ? 'rl-del' : `rl-del ${extraClass}`;
+  return `<del class="${cls}">${hiddenText(o, '[deleted: ')}${html}${hiddenText(o, ']')}</del>`;
+}
+
+/**
+ * Word ops as HTML. 'both' shows deletions and insertions (inline redline); 'old' and 'new' show one
+ * side (side by side), keeping that side's changes marked.
+ */
+export function renderOps(o: ResolvedOptions, ops: readonly InlineOp[], side: 'both' | 'old' | 'new'): string {
+  let out = '';
+  for (const op of ops) {
+    if (op.op === 'equal') out += renderTokens(op.tokens);
+    else if (op.op === 'delete' && side !== 'new') out += delHtml(o, renderTokens(op.tokens));
+    else if (op.op === 'insert' && side !== 'old') out += insHtml(o, renderTokens(op.tokens));
+  }
+  return out;
+}
+
+/** Tag and class of the element a block renders as (rows and list items are handled by callers). */
+export function blockTag(o: ResolvedOptions, block: Block): { tag: string; cls: string } {
+  switch (block.kind) {
+    case 'heading':
+      return { tag: `h${Math.min(6, (block.level ?? 2) + o.headingOffset)}`, cls: 'rl-heading' };
+    case 'code':
+      return { tag: 'pre', cls: 'rl-code' };
+    case 'quote':
+      return { tag: 'blockquote', cls: 'rl-quote' };
+    case 'list-item':
+      return { tag: 'li', cls: `rl-item rl-depth-${block.depth ?? 1}` };
+    default:
+      return { tag: 'p', cls: `rl-${block.kind}` };
+  }
+}
+
+/** Open and close tags of a block around inner HTML (code goes in pre > code). */
+export function wrapBlock(o: ResolvedOptions, block: Block, inner: string, cls: string, id?: string, attrs = ''): string {
+  const { tag, cls: base } = blockTag(o, block);
+  const idAttr = id === undefined || id === '' ? '' : ` id="${escapeHtml(id)}"`;
+  const classes = cls === '' ? base : `${base} ${cls}`;
+  const context = block.context.find((c) => !['ol', 'ul', 'table', 'blockquote'].includes(c.split('.')[0] ?? ''));
+  const data = context === undefined ? '' : ` data-context="${escapeHtml(context)}"`;
+  const content = block.kind === 'code' ? `<code>${inner}</code>` : inner;
+  return `<${tag} class="${classes}"${idAttr}${data}${attrs}>${content}</${tag}>`;
+}
+
+/** Cell tag (th or td). */
+export function cellTag(cell: Cell): string {
+  return cell.header ? 'th' : 'td';
+}
+
+/** A run of entries rendered together: one entry, a list, a table, or a collapsed unchanged run. */
+export type Segment =
+  | { kind: 'single'; entry: ChangeEntry }
+  | { kind: 'list'; ordered: boolean; entries: ChangeEntry[] }
+  | { kind: 'table'; entries: ChangeEntry[] }
+  | { kind: 'collapsed'; entries: ChangeEntry[] };
+
+function sideBlock(e: ChangeEntry): Block {
+  return e.type === 'removed' || e.type === 'moved-from' ? e.old : e.new;
+}
+
+function listType(block: Block): boolean {
+  const list = [...block.context].reverse().find((c) => c.startsWith('ol') || c.startsWith('ul'));
+  return list !== undefined && list.startsWith('ol');
+}
+
+/**
+ * Group entries for rendering: unchanged runs of collapseUnchanged+ blocks collapse; consecutive list
+ * items form one list and consecutive table rows one table (a new list or table starts when either
+ * side's container changes).
+ */
+export function segmentEntries(entries: readonly ChangeEntry[], o: ResolvedOptions): Segment[] {
+  const raw: Segment[] = [];
+  let k = 0;
+  while (k < entries.length) {
+    let end = k;
+    while (end < entries.length && (entries[end] as ChangeEntry).type === 'unchanged') end++;
+    if (o.collapseUnchanged > 0 && end - k >= o.collapseUnchanged) {
+      raw.push({ kind: 'collapsed', entries: entries.slice(k, end) });
+      k = end;
+      continue;
+    }
+    const stop = end === k ? k + 1 : end;
+    for (; k < stop; k++) raw.push({ kind: 'single', entry: entries[k] as ChangeEntry });
+  }
+  const out: Segment[] = [];
+  let lastOld: string | undefined;
+  let lastNew: string | undefined;
+  for (const seg of raw) {
+    if (seg.kind !== 'single') {
+      out.push(seg);
+      continue;
+    }
+    const e = seg.entry;
+    const block = sideBlock(e);
+    const kind = block.kind === 'table-row' ? 'table' : block.kind === 'list-item' ? 'list' : undefined;
+    if (kind === undefined) {
+      out.push(seg);
+      continue;
+    }
+    const oldC = 'old' in e ? e.old.container : undefined;
+    const newC = 'new' in e ? e.new.container : undefined;
+    const prev = out.at(-1);
+    const continues =
+      prev !== undefined &&
+      prev.kind === kind &&
+      (oldC === undefined || lastOld === undefined || oldC === lastOld) &&
+      (newC === undefined || lastNew === undefined || newC === lastNew) &&
+      (prev.kind !== 'list' || prev.ordered === listType(block));
+    if (continues && (prev.kind === 'list' || prev.kind === 'table')) prev.entries.push(e);
+    else {
+      out.push(kind === 'table' ? { kind, entries: [e] } : { kind, ordered: listType(block), entries: [e] });
+      lastOld = undefined;
+      lastNew = undefined;
+    }
+    if (oldC !== undefined) lastOld = oldC;
+    if (newC !== undefined) lastNew = newC;
+  }
+  return out;
+}
+
+/** Visible and hidden labels of a section for move notes, e.g. "§ Retention". */
+export function sectionLabel(title: string, id: string): string {
+  return `§ ${title !== '' ? title : id !== '' ? id : 'start'}`;
+}

@@ -1,0 +1,138 @@
+// Side by side: old version on the left, new on the right, one row per aligned block. Tables stay tables
+// (one per side, rows aligned with empty placeholder rows). Pure: model in, HTML string out.
+import type { Block, ChangeEntry, ChangeModel } from './model.ts';
+import type { RenderOptions, ResolvedOptions, Segment } from './render-shared.ts';
+import {
+  cellTag,
+  delHtml,
+  escapeHtml,
+  hiddenText,
+  insHtml,
+  renderOps,
+  renderRuns,
+  resolveOptions,
+  segmentEntries,
+  wrapBlock,
+} from './render-shared.ts';
+import { changedCells, moveHidden, moveNote } from './render-inline.ts';
+
+/** Options of renderSideBySide: the shared ones plus column headings. */
+export interface SideBySideOptions extends RenderOptions {
+  /** Heading of the left column. Default 'Old version'. */
+  oldLabel?: string;
+  /** Heading of the right column. Default 'New version'. */
+  newLabel?: string;
+}
+
+type SideName = 'old' | 'new';
+
+/** Render a change model side by side (HTML string, no scripts or inline styles). */
+export function renderSideBySide(model: ChangeModel, options: SideBySideOptions = {}): string {
+  const o = resolveOptions(options);
+  const seen = new Set<string>();
+  const head =
+    `<div class="rl-sbs-row rl-sbs-head"><div class="rl-side rl-old">${escapeHtml(options.oldLabel ?? 'Old version')}</div>` +
+    `<div class="rl-side rl-new">${escapeHtml(options.newLabel ?? 'New version')}</div></div>`;
+  const body = segmentEntries(model.entries, o).map((s) => renderSegment(o, s, seen)).join('');
+  return `<div class="rl-redline rl-side-by-side">${head}${body}</div>`;
+}
+
+function renderSegment(o: ResolvedOptions, seg: Segment, seen: Set<string>): string {
+  switch (seg.kind) {
+    case 'single':
+    case 'list': {
+      const entries = seg.kind === 'single' ? [seg.entry] : seg.entries;
+      return entries.map((e) => renderRow(o, e, seen)).join('');
+    }
+    case 'table':
+      return renderTable(o, seg.entries, seen);
+    case 'collapsed': {
+      const inner = segmentEntries(seg.entries, { ...o, collapseUnchanged: 0 }).map((s) => renderSegment(o, s, seen)).join('');
+      return `<details class="rl-unchanged"><summary>${escapeHtml(o.unchangedLabel(seg.entries.length))}</summary>${inner}</details>`;
+    }
+  }
+}
+
+function rowClass(e: ChangeEntry): string {
+  return e.type === 'unchanged' ? 'rl-sbs-row' : `rl-sbs-row rl-change rl-${e.type === 'moved-from' || e.type === 'moved-to' ? `moved ${'rl-' + e.type}` : e.type}`;
+}
+
+function renderRow(o: ResolvedOptions, e: ChangeEntry, seen: Set<string>): string {
+  const id = e.type === 'unchanged' ? '' : ` id="${escapeHtml(e.anchor)}"`;
+  const oldHtml = sideHtml(o, e, 'old', seen);
+  const newHtml = sideHtml(o, e, 'new', seen);
+  const cell = (side: SideName, html: string): string =>
+    `<div class="rl-side rl-${side}${html === '' ? ' rl-empty' : ''}">${html}</div>`;
+  return `<div class="${rowClass(e)}"${id}>${cell('old', oldHtml)}${cell('new', newHtml)}</div>`;
+}
+
+// A list item rendered alone still needs a list around it to be valid HTML.
+function standalone(o: ResolvedOptions, block: Block, inner: string, cls: string): string {
+  const html = wrapBlock(o, block, inner, cls);
+  if (block.kind !== 'list-item') return html;
+  const ordered = [...block.context].reverse().find((c) => c.startsWith('ol') || c.startsWith('ul'))?.startsWith('ol') ?? false;
+  const tag = ordered ? 'ol' : 'ul';
+  return `<${tag} class="rl-list">${html}</${tag}>`;
+}
+
+function sideHtml(o: ResolvedOptions, e: ChangeEntry, side: SideName, seen: Set<string>): string {
+  switch (e.type) {
+    case 'unchanged':
+      return standalone(o, side === 'old' ? e.old : e.new, renderRuns((side === 'old' ? e.old : e.new).inline), '');
+    case 'added':
+      return side === 'new' ? standalone(o, e.new, insHtml(o, renderRuns(e.new.inline)), '') : '';
+    case 'removed':
+      return side === 'old' ? standalone(o, e.old, delHtml(o, renderRuns(e.old.inline)), '') : '';
+    case 'changed': {
+      const note = e.edit.contextChanged ? `${hiddenText(o, '[formatting changed] ')}<span class="rl-note" aria-hidden="true">Formatting changed</span> ` : '';
+      return standalone(o, side === 'old' ? e.old : e.new, note + renderOps(o, e.edit.ops, side), '');
+    }
+    case 'moved-from':
+      return side === 'old'
+        ? standalone(o, e.old, `${moveNote(e, seen)}<del class="rl-moved-text">${moveHidden(o, e)}${renderRuns(e.old.inline)}${hiddenText(o, ']')}</del>`, '')
+        : '';
+    case 'moved-to':
+      return side === 'new'
+        ? standalone(o, e.new, `${moveNote(e, seen)}<span class="rl-moved-text">${moveHidden(o, e)}${renderOps(o, e.edit.ops, 'both')}${hiddenText(o, ']')}</span>`, '')
+        : '';
+  }
+}
+
+function cellsOf(block: Block, wrap: (html: string) => string): string {
+  return (block.cells ?? []).map((c) => `<${cellTag(c)}>${wrap(renderRuns(c.inline))}</${cellTag(c)}>`).join('');
+}
+
+function tableRow(o: ResolvedOptions, e: ChangeEntry, side: SideName, seen: Set<string>, width: number): string {
+  const placeholder = `<tr class="rl-placeholder" aria-hidden="true"><td colspan="${width}"></td></tr>`;
+  const cls = rowClass(e).replace('rl-sbs-row', 'rl-row');
+  const idFor = (owner: SideName): string => (e.type !== 'unchanged' && owner === side ? ` id="${escapeHtml(e.anchor)}"` : '');
+  switch (e.type) {
+    case 'unchanged':
+      return `<tr class="${cls}">${cellsOf(side === 'old' ? e.old : e.new, (h) => h)}</tr>`;
+    case 'added':
+      return side === 'new' ? `<tr class="${cls}"${idFor('new')}>${cellsOf(e.new, (h) => insHtml(o, h))}</tr>` : placeholder;
+    case 'removed':
+      return side === 'old' ? `<tr class="${cls}"${idFor('old')}>${cellsOf(e.old, (h) => delHtml(o, h))}</tr>` : placeholder;
+    case 'changed':
+      return `<tr class="${cls}"${idFor('new')}>${changedCells(o, e.edit.cells ?? [], side)}</tr>`;
+    case 'moved-from': {
+      if (side !== 'old') return placeholder;
+      const note = moveNote(e, seen) + moveHidden(o, e);
+      return `<tr class="${cls}"${idFor('old')}>${cellsOf(e.old, (h) => `<del class="rl-moved-text">${h}</del>`).replace(/^(<t[hd][^>]*>)/u, (open) => open + note + hiddenText(o, ']'))}</tr>`;
+    }
+    case 'moved-to': {
+      if (side !== 'new') return placeholder;
+      const note = moveNote(e, seen) + moveHidden(o, e);
+      return `<tr class="${cls}"${idFor('new')}>${changedCells(o, e.edit.cells ?? [], 'both').replace(/^(<t[hd][^>]*>)/u, (open) => open + note + hiddenText(o, ']'))}</tr>`;
+    }
+  }
+}
+
+// Anchors go on the side where the change is seen (new side, or old side for removals), so each
+// anchor id appears exactly once in the page.
+function renderTable(o: ResolvedOptions, entries: readonly ChangeEntry[], seen: Set<string>): string {
+  const width = Math.max(1, ...entries.flatMap((e) => [('old' in e ? e.old.cells?.length : 0) ?? 0, ('new' in e ? e.new.cells?.length : 0) ?? 0]));
+  const table = (side: SideName): string =>
+    `<table class="rl-table"><tbody>${entries.map((e) => tableRow(o, e, side, seen, width)).join('')}</tbody></table>`;
+  return `<div class="rl-sbs-row rl-sbs-table"><div class="rl-side rl-old">${table('old')}</div><div class="rl-side rl-new">${table('new')}</div></div>`;
+}

@@ -1,0 +1,73 @@
+// Counts for the summary at the top of a compare page: blocks and words added, removed, changed and
+// moved, in total and per section.
+import type { Block, ChangeCounts, ChangeEntry, ChangeModel, ChangeSummary, InlineOp } from './model.ts';
+import { countWords, tokenizeInline } from './tokenize.ts';
+
+/** Counts all zero. */
+export function emptyCounts(): ChangeCounts {
+  return { blocksAdded: 0, blocksRemoved: 0, blocksChanged: 0, blocksMoved: 0, wordsAdded: 0, wordsRemoved: 0, wordsMoved: 0 };
+}
+
+/** Summarise a change model: totals and per section (sections in reading order, changed ones only). */
+export function summarizeChanges(model: ChangeModel): ChangeSummary {
+  const total = emptyCounts();
+  const sections = new Map<string, { section: string; title: string; counts: ChangeCounts }>();
+  let changes = 0;
+  for (const e of model.entries) {
+    if (e.type === 'unchanged') continue;
+    changes++;
+    // A move is counted once, where the block is now.
+    if (e.type === 'moved-from') continue;
+    let line = sections.get(e.section);
+    if (line === undefined) {
+      line = { section: e.section, title: e.sectionTitle, counts: emptyCounts() };
+      sections.set(e.section, line);
+    } else if (e.type !== 'removed') {
+      // Prefer the new version's title: a removed block carries the old title of a renamed section.
+      line.title = e.sectionTitle;
+    }
+    for (const counts of [total, line.counts]) addEntry(counts, e);
+  }
+  return { total, sections: [...sections.values()], changes };
+}
+
+function addEntry(counts: ChangeCounts, e: Exclude<ChangeEntry, { type: 'unchanged' | 'moved-from' }>): void {
+  switch (e.type) {
+    case 'added':
+      counts.blocksAdded++;
+      counts.wordsAdded += blockWords(e.new);
+      break;
+    case 'removed':
+      counts.blocksRemoved++;
+      counts.wordsRemoved += blockWords(e.old);
+      break;
+    case 'changed':
+      counts.blocksChanged++;
+      addOps(counts, e.edit.ops);
+      for (const c of e.edit.cells ?? []) {
+        if (c.type === 'added') counts.wordsAdded += countWords(tokenizeInline(c.cell.inline));
+        else if (c.type === 'removed') counts.wordsRemoved += countWords(tokenizeInline(c.cell.inline));
+        else if (c.type === 'changed') addOps(counts, c.ops);
+      }
+      break;
+    case 'moved-to':
+      counts.blocksMoved++;
+      counts.wordsMoved += blockWords(e.new);
+      addOps(counts, e.edit.ops);
+      for (const c of e.edit.cells ?? []) if (c.type === 'changed') addOps(counts, c.ops);
+      break;
+  }
+}
+
+function addOps(counts: ChangeCounts, ops: readonly InlineOp[]): void {
+  for (const op of ops) {
+    if (op.op === 'insert') counts.wordsAdded += countWords(op.tokens);
+    else if (op.op === 'delete') counts.wordsRemoved += countWords(op.tokens);
+  }
+}
+
+/** Number of words in a block (all cells of a table row). */
+export function blockWords(block: Block): number {
+  if (block.cells !== undefined) return block.cells.reduce((n, c) => n + countWords(tokenizeInline(c.inline)), 0);
+  return countWords(tokenizeInline(block.inline));
+}
