@@ -5,7 +5,7 @@ import type { LegalDocument, Version } from '../lib/types.ts';
 import { sortVersions } from '../lib/versions.ts';
 
 /** Drafts are shown (with a banner) under `astro dev` and never published. */
-const includeDrafts = import.meta.env.DEV;
+const includeDrafts: boolean = import.meta.env['REDLINE_INCLUDE_DRAFTS'] === true;
 
 let cache: Promise<LegalDocument[]> | undefined;
 

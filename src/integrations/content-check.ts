@@ -18,7 +18,9 @@ export function redlineContentCheck(options: ContentCheckOptions): AstroIntegrat
   return {
     name: 'redline:content-check',
     hooks: {
-      'astro:config:setup': ({ config, command, logger }) => {
+      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
+        // Drafts are rendered by `astro dev` only; the data layer reads this flag instead of guessing from the mode.
+        updateConfig({ vite: { define: { 'import.meta.env.REDLINE_INCLUDE_DRAFTS': JSON.stringify(command === 'dev') } } });
         const root = fileURLToPath(config.root);
         const tree = readContentTree(contentDirectory(root, process.env['REDLINE_CONTENT_DIR']), root);
         const { issues } = validateContent(tree, { placeholders: options.placeholders, excludeDrafts: command === 'build' });

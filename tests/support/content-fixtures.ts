@@ -42,8 +42,12 @@ export function validContent(): ContentFiles {
   };
 }
 
-/** Writes `files` into a new temporary folder and returns its path. */
+/**
+ * Writes `files` into a new temporary folder and returns its path. Content that a real build reads must live
+ * inside the project (Astro resolves content modules relative to the root), so build tests pass `TEST_BUILDS`.
+ */
 export function writeContent(files: ContentFiles, parent = tmpdir()): string {
+  mkdirSync(parent, { recursive: true });
   const dir = mkdtempSync(join(parent, 'redline-content-'));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
