@@ -135,23 +135,24 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
   for (const p of [...pairOfOld.values()]) if (!inPlace.has(p) && p.sim < moveSimilarity) unpair(p);
 
   // A renamed heading often shares no word with its old name ("Cookies" -> "Tracking technologies"),
-  // but when a gap holds exactly one leftover heading on each side, in the same order, it is a rename.
+  // but when a gap holds as many leftover headings on each side, at the same levels and in an order
+  // consistent with the other pairs, the k-th old heading was renamed to the k-th new one.
   for (let g = 0; g < gaps.length; g++) {
     const gap = gaps[g] as Gap;
-    const olds = range(gap.oldStart, gap.oldEnd).filter((i) => !pairOfOld.has(i));
-    const news = range(gap.newStart, gap.newEnd).filter((j) => !pairOfNew.has(j));
-    if (olds.length !== 1 || news.length !== 1) continue;
-    const i = olds[0] as number;
-    const j = news[0] as number;
-    const ob = oldBlocks[i] as Block;
-    const nb = newBlocks[j] as Block;
-    if (ob.kind !== 'heading' || nb.kind !== 'heading') continue;
-    const placed = pairsByGap.get(g)?.filter((p) => inPlace.has(p)) ?? [];
-    if (placed.some((p) => p.oldIndex < i !== p.newIndex < j)) continue;
-    const pair: Pair = { oldIndex: i, newIndex: j, sim: 0 };
-    pairOfOld.set(i, pair);
-    pairOfNew.set(j, pair);
-    inPlace.add(pair);
+    const isHeading = (b: Block | undefined): boolean => b?.kind === 'heading';
+    const olds = range(gap.oldStart, gap.oldEnd).filter((i) => !pairOfOld.has(i) && isHeading(oldBlocks[i]));
+    const news = range(gap.newStart, gap.newEnd).filter((j) => !pairOfNew.has(j) && isHeading(newBlocks[j]));
+    if (olds.length === 0 || olds.length !== news.length) continue;
+    if (olds.some((i, k) => oldBlocks[i]?.level !== newBlocks[news[k] as number]?.level)) continue;
+    const placed = [...inPlace].filter((p) => gapOfOld[p.oldIndex] === g);
+    const consistent = olds.every((i, k) => placed.every((p) => p.oldIndex < i === p.newIndex < (news[k] as number)));
+    if (!consistent) continue;
+    olds.forEach((i, k) => {
+      const pair: Pair = { oldIndex: i, newIndex: news[k] as number, sim: 0 };
+      pairOfOld.set(pair.oldIndex, pair);
+      pairOfNew.set(pair.newIndex, pair);
+      inPlace.add(pair);
+    });
   }
 
   // Moves: group blocks that moved together (consecutive on both sides), so a moved section reads as

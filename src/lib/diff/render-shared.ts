@@ -117,12 +117,24 @@ export function delHtml(o: ResolvedOptions, html: string, extraClass = ''): stri
  */
 export function renderOps(o: ResolvedOptions, ops: readonly InlineOp[], side: 'both' | 'old' | 'new'): string {
   let out = '';
+  let afterDelete = false;
   for (const op of ops) {
+    // Keep a replaced word visibly apart from its replacement: "<del>Cookies</del> <ins>Tracking</ins>".
+    if (op.op === 'insert' && afterDelete && side === 'both' && op.tokens[0]?.pre === '') out += ' ';
+    afterDelete = op.op === 'delete';
     if (op.op === 'equal') out += renderTokens(op.tokens);
-    else if (op.op === 'delete' && side !== 'new') out += delHtml(o, renderTokens(op.tokens));
-    else if (op.op === 'insert' && side !== 'old') out += insHtml(o, renderTokens(op.tokens));
+    else if (op.op === 'delete' && side !== 'new') out += outside(op.tokens, (t) => delHtml(o, renderTokens(t)));
+    else if (op.op === 'insert' && side !== 'old') out += outside(op.tokens, (t) => insHtml(o, renderTokens(t)));
   }
   return out;
+}
+
+// The space before a changed word is not part of the change: "after <del>ninety</del> <ins>thirty</ins>"
+// reads better than a struck-through space.
+function outside(tokens: readonly Token[], wrap: (tokens: Token[]) => string): string {
+  const first = tokens[0];
+  if (first === undefined || first.pre === '') return wrap([...tokens]);
+  return escapeHtml(first.pre) + wrap([{ ...first, pre: '' }, ...tokens.slice(1)]);
 }
 
 /** Tag and class of the element a block renders as (rows and list items are handled by callers). */
@@ -179,11 +191,21 @@ function listType(block: Block): boolean {
  * side's container changes).
  */
 export function segmentEntries(entries: readonly ChangeEntry[], o: ResolvedOptions): Segment[] {
+  // Rows and items of a table or list that has a change stay visible (a header row is context), so a
+  // collapsed run never cuts a changed table or list in two.
+  const changedContainers = new Set<string>();
+  for (const e of entries) {
+    if (e.type === 'unchanged') continue;
+    if ('old' in e && e.old.container !== undefined) changedContainers.add(`o:${e.old.container}`);
+    if ('new' in e && e.new.container !== undefined) changedContainers.add(`n:${e.new.container}`);
+  }
+  const collapsible = (e: ChangeEntry): boolean =>
+    e.type === 'unchanged' && !changedContainers.has(`o:${e.old.container ?? ''}`) && !changedContainers.has(`n:${e.new.container ?? ''}`);
   const raw: Segment[] = [];
   let k = 0;
   while (k < entries.length) {
     let end = k;
-    while (end < entries.length && (entries[end] as ChangeEntry).type === 'unchanged') end++;
+    while (end < entries.length && collapsible(entries[end] as ChangeEntry)) end++;
     if (o.collapseUnchanged > 0 && end - k >= o.collapseUnchanged) {
       raw.push({ kind: 'collapsed', entries: entries.slice(k, end) });
       k = end;

@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractBlocks } from '../../../src/lib/diff/blocks.ts';
+import { diffBlocks } from '../../../src/lib/diff/diff-blocks.ts';
+import type { Block } from '../../../src/lib/diff/model.ts';
+import { renderInlineRedline } from '../../../src/lib/diff/render-inline.ts';
+import { renderSideBySide } from '../../../src/lib/diff/render-side-by-side.ts';
+import { cases } from '../../fixtures/diff/cases.ts';
+
+const model = (name: string) => {
+  const c = cases.find((x) => x.name === name);
+  if (c === undefined) throw new Error(`no fixture ${name}`);
+  return diffBlocks(extractBlocks(c.old), extractBlocks(c.new));
+};
+
+describe('renderInlineRedline', () => {
+  it('marks a word edit with ins/del, hidden words and an anchor', () => {
+    const html = renderInlineRedline(model('a word edit'), { collapseUnchanged: 0 });
+    expect(html).toContain(
+      '<p class="rl-paragraph rl-change rl-changed" id="change-1">Backups are deleted after ' +
+        '<del class="rl-del"><span class="visually-hidden">[deleted: </span>ninety<span class="visually-hidden">]</span></del> ' +
+        '<ins class="rl-ins"><span class="visually-hidden">[inserted: </span>thirty<span class="visually-hidden">]</span></ins> days.</p>',
+    );
+  });
+
+  it('collapses three or more unchanged blocks into details', () => {
+    const html = renderInlineRedline(model('a word edit'));
+    expect(html).toMatch(/^<div class="rl-redline rl-inline"><details class="rl-unchanged"><summary>4 unchanged paragraphs<\/summary><h2 class="rl-heading">Introduction<\/h2>/u);
+    expect(renderInlineRedline(model('a cell changed'))).not.toContain('<details');
+  });
+
+  it('shows a moved section as moved, with links between both places', () => {
+    const html = renderInlineRedline(model('a moved section with edits inside'), { collapseUnchanged: 0 });
+    expect(html).toContain('<a class="rl-move-link" href="#change-4" aria-hidden="true">Moved to § Retention</a>');
+    expect(html).toContain('<a class="rl-move-link" href="#change-1" aria-hidden="true">Moved from § Retention</a>');
+    expect(html).toContain('[moved from § Retention: ');
+    expect(html.match(/class="rl-move-link"/gu)).toHaveLength(2);
+    expect(html).toContain('class="rl-paragraph rl-change rl-moved rl-moved-to" id="change-5" data-move="move-1" data-pair="change-2"');
+  });
+
+  it('keeps tables as tables with row classes', () => {
+    const html = renderInlineRedline(model('a table row added'), { collapseUnchanged: 0 });
+    expect(html).toContain('<table class="rl-table"><tbody><tr class="rl-row"><th>Name</th>');
+    expect(html).toContain('<tr class="rl-row rl-change rl-added" id="change-1"><td><ins class="rl-ins">');
+    expect(html.match(/<table/gu)).toHaveLength(1);
+  });
+
+  it('keeps list items in one list', () => {
+    const html = renderInlineRedline(model('a list item removed'), { collapseUnchanged: 0 });
+    expect(html).toContain('<ul class="rl-list"><li class="rl-item rl-depth-1">your name;</li><li class="rl-item rl-depth-1 rl-change rl-removed" id="change-1">');
+  });
+
+  it('renders links and offsets heading levels', () => {
+    const html = renderInlineRedline(model('a link target changed'), { headingOffset: 1 });
+    expect(html).toContain('<a href="/cookies/2024-01-01/">cookie policy</a>');
+    expect(renderInlineRedline(model('a heading renamed'), { headingOffset: 1, collapseUnchanged: 0 })).toContain(
+      '<h3 class="rl-heading rl-change rl-changed rl-replaced" id="change-1"><del class="rl-del"><span class="visually-hidden">[deleted: </span>Cookies' +
+        '<span class="visually-hidden">]</span></del> <ins class="rl-ins">',
+    );
+  });
+
+  it('drops script URLs from links', () => {
+    const m = diffBlocks(extractBlocks('<p>a</p>'), extractBlocks('<p>a</p><p><a href="javascript:alert(1)">click me</a></p>'));
+    expect(renderInlineRedline(m)).not.toContain('javascript:');
+  });
+});
+
+describe('renderSideBySide', () => {
+  it('puts the old words left and the new words right', () => {
+    const html = renderSideBySide(model('a word edit'), { collapseUnchanged: 0 });
+    expect(html).toContain(
+      '<div class="rl-sbs-row rl-change rl-changed" id="change-1"><div class="rl-side rl-old"><p class="rl-paragraph">Backups are deleted after ' +
+        '<del class="rl-del"><span class="visually-hidden">[deleted: </span>ninety<span class="visually-hidden">]</span></del> days.</p></div>' +
+        '<div class="rl-side rl-new"><p class="rl-paragraph">Backups are deleted after <ins class="rl-ins"><span class="visually-hidden">[inserted: </span>thirty<span class="visually-hidden">]</span></ins> days.</p></div></div>',
+    );
+  });
+
+  it('aligns table rows with placeholders and one anchor per change, never collapsing rows of a changed table', () => {
+    const html = renderSideBySide(model('a table row added'));
+    expect(html).not.toContain('<details');
+    expect(html.match(/<table/gu)).toHaveLength(2);
+    expect(html).toContain('<tr class="rl-placeholder" aria-hidden="true"><td colspan="3"></td></tr>');
+    expect(html.match(/id="change-1"/gu)).toHaveLength(1);
+  });
+
+  it('leaves the other side empty for moves', () => {
+    const html = renderSideBySide(model('a moved section with edits inside'), { collapseUnchanged: 0 });
+    expect(html).toContain('<div class="rl-sbs-row rl-change rl-moved rl-moved-from" id="change-1"><div class="rl-side rl-old"><h2');
+    expect(html).toContain('<div class="rl-side rl-new rl-empty"></div>');
+  });
+});
+
+describe('renderers escape text (property)', () => {
+  const nasty = fc.constantFrom('<script>alert(1)</script>', '&amp;', '<b>bold</b>', '"quoted"', "it's", '<img src=x onerror=alert(1)>');
+  it('text that looks like HTML stays text', () => {
+    fc.assert(
+      fc.property(fc.array(nasty, { minLength: 1, maxLength: 4 }), fc.array(nasty, { minLength: 1, maxLength: 4 }), (a, b) => {
+        const block = (text: string, k: number): Block => ({
+          id: `b-${k}`, kind: 'paragraph', section: '<s>', sectionTitle: '<script>x</script>', context: [], text,
+          inline: [{ text, marks: ['a:"><script>'] }],
+        });
+        const m = diffBlocks([block(a.join(' '), 1), block('shared words stay here', 2)], [block('shared words stay here', 2), block(b.join(' '), 1)]);
+        for (const html of [renderInlineRedline(m), renderSideBySide(m)]) {
+          expect(html).not.toMatch(/<script|<img|<b>|&amp;amp(?!;)|onerror=alert\(1\)>/u);
+          expect(html).not.toMatch(/<a href="[^"]*"[^>]*><script/u);
+        }
+        expect(renderInlineRedline(m)).toContain('&lt;');
+      }),
+      { numRuns: 200, seed: 3 },
+    );
+  });
+});
