@@ -1,0 +1,8 @@
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { getNotice, getNoticeTargets } from '../../../data/feeds.ts';
+
+export const getStaticPaths = (async () =>
+  (await getNoticeTargets()).map((target) => ({ params: { document: target.document.slug, version: target.version.id }, props: { target } }))) satisfies GetStaticPaths;
+
+/** The ready-to-send notice of a material change, self-contained HTML for the mailer. */
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) => new Response((await getNotice(props.target)).html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
