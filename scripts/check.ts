@@ -5,16 +5,19 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import siteInput from '../redline.config.ts';
-import { readContentTree } from '../src/lib/content-files.ts';
-import { contentDirectory } from '../src/lib/content-location.ts';
+import { checkContent } from '../src/lib/content-check.ts';
 import { resolveSiteConfig } from '../src/lib/site-config.ts';
-import { formatContentIssues, validateContent } from '../src/lib/validation.ts';
+import { formatContentIssues } from '../src/lib/validation.ts';
 
 const started = performance.now();
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const site = resolveSiteConfig(siteInput, { SITE_URL: process.env['SITE_URL'], BASE_PATH: process.env['BASE_PATH'] });
-const tree = readContentTree(contentDirectory(projectRoot, process.env['REDLINE_CONTENT_DIR']), projectRoot);
-const { documents, issues } = validateContent(tree, { placeholders: site.placeholders, excludeDrafts: true });
+const { documents, issues } = checkContent({
+  projectRoot,
+  contentDirOverride: process.env['REDLINE_CONTENT_DIR'],
+  placeholders: site.placeholders,
+  production: true,
+});
 
 if (issues.length > 0) {
   process.stderr.write(formatContentIssues(issues));

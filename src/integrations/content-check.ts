@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { readContentTree } from '../lib/content-files.ts';
-import { contentDirectory } from '../lib/content-location.ts';
-import { formatContentIssues, validateContent } from '../lib/validation.ts';
+import { checkContent } from '../lib/content-check.ts';
+import { formatContentIssues } from '../lib/validation.ts';
 
 /** Options of the content check. */
 export interface ContentCheckOptions {
@@ -21,9 +20,12 @@ export function redlineContentCheck(options: ContentCheckOptions): AstroIntegrat
       'astro:config:setup': ({ config, command, logger, updateConfig }) => {
         // Drafts are rendered by `astro dev` only; the data layer reads this flag instead of guessing from the mode.
         updateConfig({ vite: { define: { 'import.meta.env.REDLINE_INCLUDE_DRAFTS': JSON.stringify(command === 'dev') } } });
-        const root = fileURLToPath(config.root);
-        const tree = readContentTree(contentDirectory(root, process.env['REDLINE_CONTENT_DIR']), root);
-        const { issues } = validateContent(tree, { placeholders: options.placeholders, excludeDrafts: command === 'build' });
+        const { issues } = checkContent({
+          projectRoot: fileURLToPath(config.root),
+          contentDirOverride: process.env['REDLINE_CONTENT_DIR'],
+          placeholders: options.placeholders,
+          production: command === 'build',
+        });
         if (issues.length === 0) return;
         const report = formatContentIssues(issues);
         if (command === 'dev') {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import { DOCUMENT_META_FILE } from './content-schema.ts';
+import { LOCK_FILE } from './lock.ts';
 
 /** A YAML value as read, before validation, or the reason it could not be read. */
 export type ParsedYaml = { ok: true; value: unknown; lineOfKey: (key: string) => number | undefined } | { ok: false; message: string; line?: number };
@@ -113,7 +114,7 @@ export function readContentTree(contentDir: string, projectRoot: string): Conten
     if (entry.startsWith('.')) continue;
     const path = join(contentDir, entry);
     if (!statSync(path).isDirectory()) {
-      if (!/^readme\.md$/i.test(entry)) strayFiles.push(relative(projectRoot, path));
+      if (!/^readme\.md$/i.test(entry) && entry !== LOCK_FILE) strayFiles.push(relative(projectRoot, path));
       continue;
     }
     const metaAbsolute = join(path, DOCUMENT_META_FILE);

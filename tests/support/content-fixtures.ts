@@ -1,6 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { readContentTree } from '../../src/lib/content-files.ts';
+import { emptyLock, LOCK_FILE, serializeLock, updateLock } from '../../src/lib/lock.ts';
+import { DEFAULT_PLACEHOLDERS } from '../../src/lib/site-config.ts';
+import { validateContent } from '../../src/lib/validation.ts';
 
 /** A content folder as a map of relative path -> file text. */
 export type ContentFiles = Record<string, string>;
@@ -46,12 +50,23 @@ export function validContent(): ContentFiles {
  * Writes `files` into a new temporary folder and returns its path. Content that a real build reads must live
  * inside the project (Astro resolves content modules relative to the root), so build tests pass `TEST_BUILDS`.
  */
-export function writeContent(files: ContentFiles, parent = tmpdir()): string {
+export function writeContent(files: ContentFiles, parent = tmpdir(), options: { lockFrom?: ContentFiles | false } = {}): string {
   mkdirSync(parent, { recursive: true });
   const dir = mkdtempSync(join(parent, 'redline-content-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
+  const write = (target: string, entries: ContentFiles) => {
+    for (const [path, text] of Object.entries(entries)) {
+      mkdirSync(dirname(join(target, path)), { recursive: true });
+      writeFileSync(join(target, path), text);
+    }
+  };
+  write(dir, files);
+  if (options.lockFrom !== false) {
+    // The lock records the published versions of `lockFrom` (default: these files), as `npm run lock` would have.
+    const lockDir = options.lockFrom ? mkdtempSync(join(tmpdir(), 'redline-lock-')) : dir;
+    if (options.lockFrom) write(lockDir, options.lockFrom);
+    const { documents } = validateContent(readContentTree(lockDir, lockDir), { placeholders: DEFAULT_PLACEHOLDERS, excludeDrafts: true });
+    writeFileSync(join(dir, LOCK_FILE), serializeLock(updateLock(documents, emptyLock()).lock));
+    if (lockDir !== dir) rmSync(lockDir, { recursive: true, force: true });
   }
   return dir;
 }

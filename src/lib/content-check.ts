@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { readContentTree } from './content-files.ts';
+import { contentDirectory } from './content-location.ts';
+import { LOCK_FILE, lockIssues, parseLock, type VersionLock } from './lock.ts';
+import type { LegalDocument } from './types.ts';
+import { type ContentIssue, validateContent } from './validation.ts';
+
+/** Everything `npm run check` and the build know about the content. */
+export interface ContentCheck {
+  documents: LegalDocument[];
+  issues: ContentIssue[];
+  contentDir: string;
+  lockPath: string;
+  lock: VersionLock | undefined;
+}
+
+/** Options of a content check. */
+export interface ContentCheckOptions {
+  projectRoot: string;
+  /** REDLINE_CONTENT_DIR, when set. */
+  contentDirOverride: string | undefined;
+  placeholders: readonly string[];
+  /** Production: drafts are left out and the lock file is enforced. */
+  production: boolean;
+}
+
+/** Reads and validates the content folder and its lock file: one pass shared by the build and the scripts. */
+export function checkContent(options: ContentCheckOptions): ContentCheck {
+  const contentDir = contentDirectory(options.projectRoot, options.contentDirOverride);
+  const tree = readContentTree(contentDir, options.projectRoot);
+  const { documents, issues } = validateContent(tree, { placeholders: options.placeholders, excludeDrafts: options.production });
+  const lockAbsolute = join(contentDir, LOCK_FILE);
+  const lockPath = relative(options.projectRoot, lockAbsolute);
+  let lock: VersionLock | undefined;
+  let unreadable = false;
+  if (existsSync(lockAbsolute)) {
+    const parsed = parseLock(readFileSync(lockAbsolute, 'utf8'));
+    if (parsed.ok) lock = parsed.lock;
+    else {
+      unreadable = true;
+      issues.push({ file: lockPath, field: 'lock file', message: `cannot be read: ${parsed.message}`, fix: 'restore it from git, then run `npm run lock`' });
+    }
+  }
+  // Drafts under `astro dev` are not published, so only production enforces the lock.
+  if (options.production && !unreadable) {
+    issues.push(...lockIssues(documents, lock, lockPath, relative(options.projectRoot, contentDir)));
+  }
+  return { documents, issues, contentDir, lockPath, lock };
+}
