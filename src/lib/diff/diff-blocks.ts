@@ -59,7 +59,7 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
 
   // Level 1a: exact matches in order. gapOfOld/gapOfNew give each unmatched block the gap (the stretch
   // between two exact matches) it sits in; blocks paired within one gap are edits in place.
-  const changes = diffArrays(oldSide.keys, newSide.keys);
+  const matches = exactMatches(oldSide.keys, newSide.keys);
   const gapOfOld = new Int32Array(oldBlocks.length).fill(-1);
   const gapOfNew = new Int32Array(newBlocks.length).fill(-1);
   interface Gap { oldStart: number; oldEnd: number; newStart: number; newEnd: number }
@@ -68,29 +68,24 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
   {
     let i = 0;
     let j = 0;
-    let gap: Gap | undefined;
-    for (const change of changes) {
-      if (change.added || change.removed) {
-        if (gap === undefined) {
-          gap = { oldStart: i, oldEnd: i, newStart: j, newEnd: j };
-          gaps.push(gap);
-        }
-        if (change.added) {
-          for (let k = 0; k < change.count; k++) gapOfNew[j + k] = gaps.length - 1;
-          j += change.count;
-          gap.newEnd = j;
-        } else {
-          for (let k = 0; k < change.count; k++) gapOfOld[i + k] = gaps.length - 1;
-          i += change.count;
-          gap.oldEnd = i;
-        }
+    const addGap = (oldEnd: number, newEnd: number): void => {
+      if (oldEnd === i && newEnd === j) return;
+      gaps.push({ oldStart: i, oldEnd, newStart: j, newEnd });
+      for (let k = i; k < oldEnd; k++) gapOfOld[k] = gaps.length - 1;
+      for (let k = j; k < newEnd; k++) gapOfNew[k] = gaps.length - 1;
+    };
+    for (const [mi, mj] of matches) {
+      const run = equalRuns.at(-1);
+      if (mi === i && mj === j && run !== undefined && run.oldStart + run.count === i && run.newStart + run.count === j) {
+        run.count++;
       } else {
-        equalRuns.push({ oldStart: i, newStart: j, count: change.count, gapBefore: gap === undefined ? -1 : gaps.length - 1 });
-        gap = undefined;
-        i += change.count;
-        j += change.count;
+        addGap(mi, mj);
+        equalRuns.push({ oldStart: mi, newStart: mj, count: 1, gapBefore: gaps.length - 1 });
       }
+      i = mi + 1;
+      j = mj + 1;
     }
+    addGap(oldBlocks.length, newBlocks.length);
   }
 
   // Level 1b: pair leftover blocks by similarity.
@@ -257,6 +252,33 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
     if (e.type === 'moved-to') e.pairAnchor = fromAnchor.get(e.old) ?? '';
   }
   return { entries };
+}
+
+/**
+ * Longest common subsequence of two key lists, as (old index, new index) pairs. Keys found on one side
+ * only can never match, so they are left out before running jsdiff: Myers' algorithm costs O(N*D), and
+ * on an unrelated rewrite of 50k words D is the whole document (several hundred ms for nothing).
+ */
+function exactMatches(oldKeys: readonly string[], newKeys: readonly string[]): Array<[number, number]> {
+  const inNew = new Set(newKeys);
+  const inOld = new Set(oldKeys);
+  const oldIdx: number[] = [];
+  const newIdx: number[] = [];
+  for (let i = 0; i < oldKeys.length; i++) if (inNew.has(oldKeys[i] as string)) oldIdx.push(i);
+  for (let j = 0; j < newKeys.length; j++) if (inOld.has(newKeys[j] as string)) newIdx.push(j);
+  const matches: Array<[number, number]> = [];
+  let a = 0;
+  let b = 0;
+  for (const change of diffArrays(oldIdx.map((i) => oldKeys[i] as string), newIdx.map((j) => newKeys[j] as string))) {
+    if (change.added) b += change.count;
+    else if (change.removed) a += change.count;
+    else {
+      for (let k = 0; k < change.count; k++) matches.push([oldIdx[a + k] as number, newIdx[b + k] as number]);
+      a += change.count;
+      b += change.count;
+    }
+  }
+  return matches;
 }
 
 function makeSide(blocks: readonly Block[]): Side {

@@ -46,7 +46,9 @@ const editArb = fc.oneof(
   fc.record({ op: fc.constant('reword' as const), at: fc.nat(), word: fc.constantFrom(...WORDS) }),
 );
 
-function applyEdits(specs: Spec[], edits: ReadonlyArray<fc.Infer<typeof editArb>>): Spec[] {
+type Edit = typeof editArb extends fc.Arbitrary<infer T> ? T : never;
+
+function applyEdits(specs: Spec[], edits: readonly Edit[]): Spec[] {
   const out = [...specs];
   for (const e of edits) {
     const at = out.length === 0 ? 0 : e.at % out.length;
