@@ -26,7 +26,9 @@ export async function serveStatic(dir: string, basePath = '/'): Promise<StaticSi
     serve(request, response, () => {
       request.url = '/404.html';
       response.statusCode = 404;
-      serve(request, response, () => response.writeHead(404).end('not found'));
+      serve(request, response, () => {
+        response.writeHead(404).end('not found');
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
