@@ -13,7 +13,7 @@ export interface HtmlConversion {
   warnings: string[];
 }
 
-const DROPPED = ['script', 'style', 'noscript', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'select', 'textarea', 'svg', 'canvas', 'video', 'audio'] as const;
+const DROPPED: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'select', 'textarea', 'svg', 'canvas', 'video', 'audio']);
 const WHY: Record<string, string> = {
   img: 'images are not imported: put the file in public/ and add it by hand if the document needs it',
   iframe: 'embedded content is not imported',
@@ -43,7 +43,7 @@ export function htmlToMarkdown(html: string): HtmlConversion {
   service.use(gfm);
   service.remove(['head', 'title', 'meta', 'link']);
   service.addRule('dropped', {
-    filter: [...DROPPED],
+    filter: (node) => DROPPED.has(node.nodeName.toLowerCase()),
     replacement: (_content, node) => {
       count(node.nodeName.toLowerCase());
       return '';

@@ -1,0 +1,110 @@
+/**
+ * `npm run import`: a converted policy as a version file (and a `document.yaml` when the document is new).
+ * A version with placeholders left in it is written as a draft, so it cannot be published unfinished.
+ */
+import { type ContentTree, splitFrontmatter } from '../content-files.ts';
+import { DOCUMENT_META_FILE, versionFrontmatterSchema } from '../content-schema.ts';
+import { isIsoDate } from '../dates.ts';
+import { findPlaceholders, type PlaceholderHit } from '../import/placeholders.ts';
+import type { ChangeKind } from '../types.ts';
+import { DEFAULT_NOTICE_DAYS, nextOrder, slugProblem } from './new-document.ts';
+import { type AuthoringPlan, issuesIntroduced, nextStepsAfterWriting, refuse } from './plan.ts';
+import { SUMMARY_TO_WRITE } from './new-version.ts';
+import { documentFileText, versionFileText } from './version-file.ts';
+
+/** An import request with the converted body. */
+export interface ImportRequest {
+  document: string;
+  effective: string;
+  /** Defaults to `effective`: a policy already in force was announced when it took effect, unless told otherwise. */
+  published?: string | undefined;
+  change?: ChangeKind | undefined;
+  summary?: string | undefined;
+  /** Replace an existing version file with the same id. */
+  force: boolean;
+  /** The title found in the source, or given with --title; needed only for a new document. */
+  title?: string | undefined;
+  /** The MDX-safe body from the converter. */
+  body: string;
+  company: string;
+  siteContact: string;
+  placeholders: readonly string[];
+  hasLockScript: boolean;
+}
+
+/** An import plan, with the placeholders found (line 0: in the summary) and whether the version was made a draft because of them. */
+export type ImportPlan = AuthoringPlan & { placeholders?: PlaceholderHit[]; draft?: boolean };
+
+/** Plans the files an import writes, or says why it cannot. */
+export function planImport(request: ImportRequest, tree: ContentTree): ImportPlan {
+  const errors: string[] = [];
+  const existing = tree.documents.find((document) => document.slug === request.document);
+  if (!existing) {
+    const problem = slugProblem(request.document, tree);
+    if (problem) errors.push(problem);
+    if (!request.title?.trim()) errors.push('the file has no title heading to name the new document: pass --title "..."');
+  }
+  if (!isIsoDate(request.effective)) errors.push(`--effective "${request.effective}" is not a date: write it as YYYY-MM-DD`);
+  const published = request.published ?? request.effective;
+  if (!isIsoDate(published)) errors.push(`--published "${published}" is not a date: write it as YYYY-MM-DD`);
+  else if (published > request.effective) errors.push(`--published ${published} is after --effective ${request.effective}: a version is announced on or before the day it takes effect`);
+  const hasVersions = (existing?.versions.length ?? 0) > 0;
+  if (hasVersions && !request.change) {
+    errors.push(`"${request.document}" already has versions: say what kind of change this one is with --change material or --change minor`);
+  }
+  const path = `${request.document}/${request.effective}.mdx`;
+  if (existing?.versions.some((version) => version.id === request.effective) && !request.force) {
+    errors.push(`${tree.contentDir}/${path} already exists: choose another --effective date, or pass --force to replace it`);
+  }
+  if (request.summary !== undefined) {
+    const summary = versionFrontmatterSchema.shape.summary.safeParse(request.summary);
+    if (!summary.success) errors.push(`--summary ${summary.error.issues[0]?.message ?? 'is invalid'}`);
+  }
+  if (errors.length > 0) return refuse(...errors);
+
+  const change = request.change ?? 'initial';
+  const title = request.title?.trim() ?? request.document;
+  const summary = request.summary?.trim() ?? (change === 'initial' ? `First version of the ${title}.` : SUMMARY_TO_WRITE);
+  const firstTry = versionFileText({ effective: request.effective, published, change, summary }, `\n${request.body}`);
+  const { bodyLine } = splitFrontmatter(firstTry);
+  const placeholders = [
+    ...findPlaceholders(summary, request.placeholders).map((hit) => ({ ...hit, line: 0 })),
+    ...findPlaceholders(`\n${request.body}`, request.placeholders, bodyLine),
+  ];
+  const draft = placeholders.length > 0;
+  const files = [
+    ...(existing
+      ? []
+      : [
+          {
+            path: `${request.document}/${DOCUMENT_META_FILE}`,
+            text: documentFileText({
+              title,
+              description: `The ${title} of ${request.company}.`,
+              order: nextOrder(tree),
+              noticeDays: DEFAULT_NOTICE_DAYS,
+              contact: request.siteContact,
+            }),
+          },
+        ]),
+    { path, text: versionFileText({ effective: request.effective, published, change, summary, draft }, `\n${request.body}`) },
+  ];
+  // A draft that is the document's only version leaves it unpublished, which is what a draft is for.
+  const introduced = issuesIntroduced(tree, files, request.placeholders).filter((issue) => !(draft && issue.field === 'versions'));
+  if (introduced.length > 0) return refuse(...introduced.map((issue) => `${issue.file}: ${issue.message} (${issue.fix})`));
+
+  const notes = [
+    ...(existing ? [] : [`new document "${title}": description, notice period (${DEFAULT_NOTICE_DAYS} days) and contact are defaults to review in ${tree.contentDir}/${request.document}/${DOCUMENT_META_FILE}`]),
+    ...(request.published === undefined ? [`published: ${published} (the effective date; pass --published if it was announced earlier)`] : []),
+  ];
+  const nextSteps = nextStepsAfterWriting(
+    `${tree.contentDir}/${path}`,
+    [
+      `Read ${tree.contentDir}/${path} against the original: check the headings, lists and tables, and the items listed under "Could not convert".`,
+      ...(draft ? [`Replace every placeholder listed above, then delete the line "draft: true".`] : []),
+      ...(summary === SUMMARY_TO_WRITE ? ['Write the summary: what changed and why, in a sentence or two.'] : []),
+    ],
+    request.hasLockScript,
+  );
+  return { ok: true, files, notes, nextSteps, placeholders, draft };
+}
