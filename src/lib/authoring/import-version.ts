@@ -65,13 +65,13 @@ export function planImport(request: ImportRequest, tree: ContentTree): ImportPla
   const change = request.change ?? 'initial';
   const title = request.title?.trim() ?? request.document;
   const summary = request.summary?.trim() ?? (change === 'initial' ? `First version of the ${title}.` : SUMMARY_TO_WRITE);
-  const firstTry = versionFileText({ effective: request.effective, published, change, summary }, `\n${request.body}`);
-  const { bodyLine } = splitFrontmatter(firstTry);
+  const draft = findPlaceholders(`${summary}\n${request.body}`, request.placeholders).length > 0;
+  const versionText = versionFileText({ effective: request.effective, published, change, summary, draft }, `\n${request.body}`);
+  // Lines as in the written file (the draft line included), so they match what npm run check reports.
   const placeholders = [
     ...findPlaceholders(summary, request.placeholders).map((hit) => ({ ...hit, line: 0 })),
-    ...findPlaceholders(`\n${request.body}`, request.placeholders, bodyLine),
+    ...findPlaceholders(`\n${request.body}`, request.placeholders, splitFrontmatter(versionText).bodyLine),
   ];
-  const draft = placeholders.length > 0;
   const files = [
     ...(existing
       ? []
@@ -87,7 +87,7 @@ export function planImport(request: ImportRequest, tree: ContentTree): ImportPla
             }),
           },
         ]),
-    { path, text: versionFileText({ effective: request.effective, published, change, summary, draft }, `\n${request.body}`) },
+    { path, text: versionText },
   ];
   // A draft that is the document's only version leaves it unpublished, which is what a draft is for.
   const introduced = issuesIntroduced(tree, files, request.placeholders).filter((issue) => !(draft && issue.field === 'versions'));
