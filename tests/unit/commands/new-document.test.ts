@@ -1,0 +1,48 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validContent, writeContent } from '../../support/content-fixtures.ts';
+import { runScript, snapshot } from './run-script.ts';
+
+describe('npm run new-document', () => {
+  it('creates document.yaml and a draft first version, and says what to fill in', () => {
+    const dir = writeContent(validContent());
+    const run = runScript('new-document', ['acceptable-use', '--title', 'Acceptable Use Policy', '--notice-days', '14', '--description', 'What you may do with Tallyfield.'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(dir, 'acceptable-use/document.yaml'), 'utf8')).toBe(
+      'title: Acceptable Use Policy\ndescription: What you may do with Tallyfield.\norder: 3\nnoticeDays: 14\ncontact: legal@tallyfield.example\n',
+    );
+    expect(readFileSync(join(dir, 'acceptable-use/2026-11-23.mdx'), 'utf8')).toMatch(/^---\neffective: 2026-11-23\npublished: 2026-11-23\nchange: initial\nsummary: First version of the Acceptable Use Policy.\ndraft: true\n---\n/);
+    expect(run.stdout).toMatch(/Next:\n {2}1\. Write the text in .*acceptable-use\/2026-11-23.mdx: replace every \[INSERT \.\.\.\]/);
+    expect(run.stdout).toMatch(/delete the line "draft: true"\. Until then npm run check reports that "acceptable-use" has no published version/);
+  });
+
+  it('npm run check reports exactly the unfinished draft, and accepts the document once it is finished', () => {
+    const dir = writeContent(validContent());
+    expect(runScript('new-document', ['acceptable-use', '--title', 'Acceptable Use Policy'], dir).status).toBe(0);
+    const unfinished = runScript('check', [], dir);
+    expect(unfinished.status).toBe(1);
+    expect(unfinished.stderr).toMatch(/found 1 problem[\s\S]*acceptable-use \[versions\]\n {4}the document has no published version/);
+    const path = join(dir, 'acceptable-use/2026-11-23.mdx');
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, text.replace('draft: true\n', '').replace(/\[INSERT [^\]]*\]/g, 'the final wording'));
+    expect(runScript('lock', [], dir).status).toBe(0);
+    expect(runScript('check', [], dir)).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it.each([
+    ['an invalid slug', ['Acceptable Use', '--title', 'X'], /not a valid document slug/],
+    ['a reserved slug', ['api', '--title', 'API terms'], /"api" is reserved/],
+    ['an existing document', ['alpha', '--title', 'Alpha'], /a document "alpha" already exists/],
+    ['a missing title', ['acceptable-use'], /--title is required/],
+    ['a notice period that is not a number', ['acceptable-use', '--title', 'X', '--notice-days', 'thirty'], /--notice-days must be a whole number/],
+  ])('refuses %s, writing nothing', (_name, args, message) => {
+    const dir = writeContent(validContent());
+    const before = snapshot(dir);
+    const run = runScript('new-document', args, dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
