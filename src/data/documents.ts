@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { type CollectionEntry, getCollection, render } from 'astro:content';
 import { sourceSha256 } from '../lib/content-files.ts';
+import { markStage } from '../lib/stage-timer.ts';
 import type { LegalDocument, Version } from '../lib/types.ts';
 import { sortVersions } from '../lib/versions.ts';
 
 /** Drafts are shown (with a banner) under `astro dev` and never published. */
-const includeDrafts: boolean = import.meta.env['REDLINE_INCLUDE_DRAFTS'] === true;
+const includeDrafts: boolean = import.meta.env.REDLINE_INCLUDE_DRAFTS === true;
 
 let cache: Promise<LegalDocument[]> | undefined;
 
@@ -42,6 +43,8 @@ async function loadDocuments(): Promise<LegalDocument[]> {
 
 /** Every document with its publishable versions, oldest first; documents in home-page order. */
 export function getLegalDocuments(): Promise<LegalDocument[]> {
+  // The first call is the first getStaticPaths(): page generation starts (for `npm run bench`).
+  markStage('pages:start');
   cache ??= loadDocuments();
   return cache;
 }

@@ -2,20 +2,23 @@
 import { buildCalendar } from '../lib/calendar.ts';
 import { buildChangeFeed, type ChangeFeed } from '../lib/feeds/model.ts';
 import { buildNotice, type Notice, noticesFor, type NoticeTarget } from '../lib/notices.ts';
+import { timeStage } from '../lib/stage-timer.ts';
 import { changeCountsFor, changeCountsLookup } from './change-counts.ts';
 import { getLegalDocuments } from './documents.ts';
 import { buildDate, site } from './site.ts';
 
 /** The site-wide change feed, or the feed of one document, with change counts from the diff engine. */
-export async function getChangeFeed(document?: string): Promise<ChangeFeed> {
-  const documents = await getLegalDocuments();
-  const scope = document === undefined ? documents : documents.filter((candidate) => candidate.slug === document);
-  return buildChangeFeed({ documents, site, document, changeCounts: await changeCountsLookup(scope) });
+export function getChangeFeed(document?: string): Promise<ChangeFeed> {
+  return timeStage('feeds', async () => {
+    const documents = await getLegalDocuments();
+    const scope = document === undefined ? documents : documents.filter((candidate) => candidate.slug === document);
+    return buildChangeFeed({ documents, site, document, changeCounts: await changeCountsLookup(scope) });
+  });
 }
 
 /** The iCalendar file of upcoming effective dates, site-wide or for one document, as of the build date. */
-export async function getCalendar(document?: string): Promise<string> {
-  return buildCalendar({ documents: await getLegalDocuments(), site, today: buildDate, document });
+export function getCalendar(document?: string): Promise<string> {
+  return timeStage('feeds', async () => buildCalendar({ documents: await getLegalDocuments(), site, today: buildDate, document }));
 }
 
 /** Every material change that gets a ready-to-send notice. */
@@ -24,6 +27,6 @@ export async function getNoticeTargets(): Promise<NoticeTarget[]> {
 }
 
 /** The notice of one material change, with its change counts. */
-export async function getNotice(target: NoticeTarget): Promise<Notice> {
-  return buildNotice({ ...target, site, changeCounts: await changeCountsFor(target.document, target.version) });
+export function getNotice(target: NoticeTarget): Promise<Notice> {
+  return timeStage('feeds', async () => buildNotice({ ...target, site, changeCounts: await changeCountsFor(target.document, target.version) }));
 }

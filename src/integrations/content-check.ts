@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { checkContent } from '../lib/content-check.ts';
+import { timeStage } from '../lib/stage-timer.ts';
 import { formatContentIssues } from '../lib/validation.ts';
 
 /** Options of the content check. */
@@ -20,12 +21,14 @@ export function redlineContentCheck(options: ContentCheckOptions): AstroIntegrat
       'astro:config:setup': ({ config, command, logger, updateConfig }) => {
         // Drafts are rendered by `astro dev` only; the data layer reads this flag instead of guessing from the mode.
         updateConfig({ vite: { define: { 'import.meta.env.REDLINE_INCLUDE_DRAFTS': JSON.stringify(command === 'dev') } } });
-        const { issues } = checkContent({
-          projectRoot: fileURLToPath(config.root),
-          contentDirOverride: process.env['REDLINE_CONTENT_DIR'],
-          placeholders: options.placeholders,
-          production: command === 'build',
-        });
+        const { issues } = timeStage('content validation', () =>
+          checkContent({
+            projectRoot: fileURLToPath(config.root),
+            contentDirOverride: process.env['REDLINE_CONTENT_DIR'],
+            placeholders: options.placeholders,
+            production: command === 'build',
+          }),
+        );
         if (issues.length === 0) return;
         const report = formatContentIssues(issues);
         if (command === 'dev') {
