@@ -3,6 +3,7 @@
 import type { Block, CellChange, ChangeEntry, ChangeModel, MovedFromEntry, MovedToEntry } from './model.ts';
 import type { RenderOptions, ResolvedOptions, Segment } from './render-shared.ts';
 import {
+  anchorId,
   cellTag,
   delHtml,
   escapeHtml,
@@ -11,6 +12,7 @@ import {
   renderOps,
   renderRuns,
   resolveOptions,
+  sectionId,
   sectionLabel,
   segmentEntries,
   wrapBlock,
@@ -43,7 +45,7 @@ function renderSegment(o: ResolvedOptions, seg: Segment, seen: Set<string>): str
 }
 
 /** The visible "Moved to/from § X" link, shown on the first block of each move group. */
-export function moveNote(e: MovedFromEntry | MovedToEntry, seen: Set<string>): string {
+export function moveNote(o: ResolvedOptions, e: MovedFromEntry | MovedToEntry, seen: Set<string>): string {
   const key = `${e.type}:${e.moveId}`;
   if (seen.has(key)) return '';
   seen.add(key);
@@ -52,7 +54,7 @@ export function moveNote(e: MovedFromEntry | MovedToEntry, seen: Set<string>): s
       ? `Moved to ${sectionLabel(e.toSectionTitle, e.toSection)}`
       : `Moved from ${sectionLabel(e.fromSectionTitle, e.fromSection)}`;
   // aria-hidden: screen readers get the same words from the hidden text inside the block.
-  return `<a class="rl-move-link" href="#${escapeHtml(e.pairAnchor)}" aria-hidden="true">${escapeHtml(text)}</a> `;
+  return `<a class="rl-move-link" href="#${escapeHtml(anchorId(o, e.pairAnchor))}" aria-hidden="true">${escapeHtml(text)}</a> `;
 }
 
 /** Screen-reader words opening a moved block. */
@@ -62,30 +64,30 @@ export function moveHidden(o: ResolvedOptions, e: MovedFromEntry | MovedToEntry)
     : hiddenText(o, `[moved from ${sectionLabel(e.fromSectionTitle, e.fromSection)}: `);
 }
 
-function moveAttrs(e: MovedFromEntry | MovedToEntry): string {
-  return ` data-move="${escapeHtml(e.moveId)}" data-pair="${escapeHtml(e.pairAnchor)}"`;
+function moveAttrs(o: ResolvedOptions, e: MovedFromEntry | MovedToEntry): string {
+  return ` data-move="${escapeHtml(e.moveId)}" data-pair="${escapeHtml(anchorId(o, e.pairAnchor))}"`;
 }
 
 function renderEntry(o: ResolvedOptions, e: ChangeEntry, seen: Set<string>): string {
   switch (e.type) {
     case 'unchanged':
-      return wrapBlock(o, e.new, renderRuns(e.new.inline), '');
+      return wrapBlock(o, e.new, renderRuns(e.new.inline), '', sectionId(o, e.new));
     case 'added':
-      return wrapBlock(o, e.new, insHtml(o, renderRuns(e.new.inline)), 'rl-change rl-added', e.anchor);
+      return wrapBlock(o, e.new, insHtml(o, renderRuns(e.new.inline)), 'rl-change rl-added', anchorId(o, e.anchor));
     case 'removed':
-      return wrapBlock(o, e.old, delHtml(o, renderRuns(e.old.inline)), 'rl-change rl-removed', e.anchor);
+      return wrapBlock(o, e.old, delHtml(o, renderRuns(e.old.inline)), 'rl-change rl-removed', anchorId(o, e.anchor));
     case 'changed': {
       const note = e.edit.contextChanged ? `${hiddenText(o, '[formatting changed] ')}<span class="rl-note" aria-hidden="true">Formatting changed</span> ` : '';
       const cls = `rl-change rl-changed${e.edit.replaced ? ' rl-replaced' : ''}`;
-      return wrapBlock(o, e.new, note + renderOps(o, e.edit.ops, 'both'), cls, e.anchor);
+      return wrapBlock(o, e.new, note + renderOps(o, e.edit.ops, 'both'), cls, anchorId(o, e.anchor));
     }
     case 'moved-from': {
-      const inner = `${moveNote(e, seen)}<del class="rl-moved-text">${moveHidden(o, e)}${renderRuns(e.old.inline)}${hiddenText(o, ']')}</del>`;
-      return wrapBlock(o, e.old, inner, 'rl-change rl-moved rl-moved-from', e.anchor, moveAttrs(e));
+      const inner = `${moveNote(o, e, seen)}<del class="rl-moved-text">${moveHidden(o, e)}${renderRuns(e.old.inline)}${hiddenText(o, ']')}</del>`;
+      return wrapBlock(o, e.old, inner, 'rl-change rl-moved rl-moved-from', anchorId(o, e.anchor), moveAttrs(o, e));
     }
     case 'moved-to': {
-      const inner = `${moveNote(e, seen)}<span class="rl-moved-text">${moveHidden(o, e)}${renderOps(o, e.edit.ops, 'both')}${hiddenText(o, ']')}</span>`;
-      return wrapBlock(o, e.new, inner, 'rl-change rl-moved rl-moved-to', e.anchor, moveAttrs(e));
+      const inner = `${moveNote(o, e, seen)}<span class="rl-moved-text">${moveHidden(o, e)}${renderOps(o, e.edit.ops, 'both')}${hiddenText(o, ']')}</span>`;
+      return wrapBlock(o, e.new, inner, 'rl-change rl-moved rl-moved-to', anchorId(o, e.anchor), moveAttrs(o, e));
     }
   }
 }
@@ -122,25 +124,25 @@ function renderRow(o: ResolvedOptions, e: ChangeEntry, seen: Set<string>): strin
     case 'unchanged':
       return tr('rl-row', '', plainCells(e.new, (h) => h));
     case 'added':
-      return tr('rl-row rl-change rl-added', e.anchor, plainCells(e.new, (h) => insHtml(o, h)));
+      return tr('rl-row rl-change rl-added', anchorId(o, e.anchor), plainCells(e.new, (h) => insHtml(o, h)));
     case 'removed':
-      return tr('rl-row rl-change rl-removed', e.anchor, plainCells(e.old, (h) => delHtml(o, h)));
+      return tr('rl-row rl-change rl-removed', anchorId(o, e.anchor), plainCells(e.old, (h) => delHtml(o, h)));
     case 'changed':
-      return tr('rl-row rl-change rl-changed', e.anchor, changedCells(o, e.edit.cells ?? [], 'both'));
+      return tr('rl-row rl-change rl-changed', anchorId(o, e.anchor), changedCells(o, e.edit.cells ?? [], 'both'));
     case 'moved-from': {
       let first = true;
       const cells = plainCells(e.old, (h) => {
-        const note = first ? moveNote(e, seen) : '';
+        const note = first ? moveNote(o, e, seen) : '';
         first = false;
         return `${note}<del class="rl-moved-text">${moveHidden(o, e)}${h}${hiddenText(o, ']')}</del>`;
       });
-      return tr('rl-row rl-change rl-moved rl-moved-from', e.anchor, cells, moveAttrs(e));
+      return tr('rl-row rl-change rl-moved rl-moved-from', anchorId(o, e.anchor), cells, moveAttrs(o, e));
     }
     case 'moved-to': {
       // The row's own words are marked cell by cell; the move is announced once, in the first cell.
-      const note = moveNote(e, seen) + hiddenText(o, `[moved from ${sectionLabel(e.fromSectionTitle, e.fromSection)}] `);
+      const note = moveNote(o, e, seen) + hiddenText(o, `[moved from ${sectionLabel(e.fromSectionTitle, e.fromSection)}] `);
       const cells = changedCells(o, e.edit.cells ?? [], 'both').replace(/^(<t[hd][^>]*>)/u, (open) => open + note);
-      return tr('rl-row rl-change rl-moved rl-moved-to', e.anchor, cells, moveAttrs(e));
+      return tr('rl-row rl-change rl-moved rl-moved-to', anchorId(o, e.anchor), cells, moveAttrs(o, e));
     }
   }
 }

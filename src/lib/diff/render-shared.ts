@@ -12,6 +12,13 @@ export interface RenderOptions {
   headingOffset?: number;
   /** Label of a collapsed run. Default `${n} unchanged paragraphs`. */
   unchangedLabel?: (count: number) => string;
+  /**
+   * Prefix of every id the renderer emits and of its in-page links (`change-N`, `section-<id>`), so that
+   * two renderings of one model (inline and side by side) can share a page without duplicate ids. Default ''.
+   */
+  idPrefix?: string;
+  /** Give each heading that is not itself a change the id `section-<section id>`, for a table of contents. Default false. */
+  sectionIds?: boolean;
 }
 
 /** Options with defaults filled in. */
@@ -20,6 +27,8 @@ export interface ResolvedOptions {
   hidden: string;
   headingOffset: number;
   unchangedLabel: (count: number) => string;
+  idPrefix: string;
+  sectionIds: boolean;
 }
 
 /** Fill in the defaults of RenderOptions. */
@@ -29,7 +38,19 @@ export function resolveOptions(options: RenderOptions = {}): ResolvedOptions {
     hidden: options.hiddenClass ?? 'visually-hidden',
     headingOffset: options.headingOffset ?? 0,
     unchangedLabel: options.unchangedLabel ?? ((n) => `${n} unchanged paragraphs`),
+    idPrefix: options.idPrefix ?? '',
+    sectionIds: options.sectionIds ?? false,
   };
+}
+
+/** The id a rendering gives to `anchor` (a change anchor), with the idPrefix. */
+export function anchorId(o: ResolvedOptions, anchor: string): string {
+  return `${o.idPrefix}${anchor}`;
+}
+
+/** The id of an unchanged heading when sectionIds is on, else undefined. */
+export function sectionId(o: ResolvedOptions, block: Block): string | undefined {
+  return o.sectionIds && block.kind === 'heading' && block.section !== '' ? `${o.idPrefix}section-${block.section}` : undefined;
 }
 
 /** Escape text for HTML content and attribute values: text that looks like HTML stays text. */

@@ -3,6 +3,7 @@
 import type { Block, ChangeEntry, ChangeModel } from './model.ts';
 import type { RenderOptions, ResolvedOptions, Segment } from './render-shared.ts';
 import {
+  anchorId,
   cellTag,
   delHtml,
   escapeHtml,
@@ -11,6 +12,7 @@ import {
   renderOps,
   renderRuns,
   resolveOptions,
+  sectionId,
   segmentEntries,
   wrapBlock,
 } from './render-shared.ts';
@@ -58,7 +60,8 @@ function rowClass(e: ChangeEntry): string {
 }
 
 function renderRow(o: ResolvedOptions, e: ChangeEntry, seen: Set<string>): string {
-  const id = e.type === 'unchanged' ? '' : ` id="${escapeHtml(e.anchor)}"`;
+  const ownId = e.type === 'unchanged' ? sectionId(o, e.new) : anchorId(o, e.anchor);
+  const id = ownId === undefined ? '' : ` id="${escapeHtml(ownId)}"`;
   const oldHtml = sideHtml(o, e, 'old', seen);
   const newHtml = sideHtml(o, e, 'new', seen);
   const cell = (side: SideName, html: string): string =>
@@ -89,11 +92,11 @@ function sideHtml(o: ResolvedOptions, e: ChangeEntry, side: SideName, seen: Set<
     }
     case 'moved-from':
       return side === 'old'
-        ? standalone(o, e.old, `${moveNote(e, seen)}<del class="rl-moved-text">${moveHidden(o, e)}${renderRuns(e.old.inline)}${hiddenText(o, ']')}</del>`, '')
+        ? standalone(o, e.old, `${moveNote(o, e, seen)}<del class="rl-moved-text">${moveHidden(o, e)}${renderRuns(e.old.inline)}${hiddenText(o, ']')}</del>`, '')
         : '';
     case 'moved-to':
       return side === 'new'
-        ? standalone(o, e.new, `${moveNote(e, seen)}<span class="rl-moved-text">${moveHidden(o, e)}${renderOps(o, e.edit.ops, 'both')}${hiddenText(o, ']')}</span>`, '')
+        ? standalone(o, e.new, `${moveNote(o, e, seen)}<span class="rl-moved-text">${moveHidden(o, e)}${renderOps(o, e.edit.ops, 'both')}${hiddenText(o, ']')}</span>`, '')
         : '';
   }
 }
@@ -105,7 +108,7 @@ function cellsOf(block: Block, wrap: (html: string) => string): string {
 function tableRow(o: ResolvedOptions, e: ChangeEntry, side: SideName, seen: Set<string>, width: number): string {
   const placeholder = `<tr class="rl-placeholder" aria-hidden="true"><td colspan="${width}"></td></tr>`;
   const cls = rowClass(e).replace('rl-sbs-row', 'rl-row');
-  const idFor = (owner: SideName): string => (e.type !== 'unchanged' && owner === side ? ` id="${escapeHtml(e.anchor)}"` : '');
+  const idFor = (owner: SideName): string => (e.type !== 'unchanged' && owner === side ? ` id="${escapeHtml(anchorId(o, e.anchor))}"` : '');
   switch (e.type) {
     case 'unchanged':
       return `<tr class="${cls}">${cellsOf(side === 'old' ? e.old : e.new, (h) => h)}</tr>`;
@@ -117,12 +120,12 @@ function tableRow(o: ResolvedOptions, e: ChangeEntry, side: SideName, seen: Set<
       return `<tr class="${cls}"${idFor('new')}>${changedCells(o, e.edit.cells ?? [], side)}</tr>`;
     case 'moved-from': {
       if (side !== 'old') return placeholder;
-      const note = moveNote(e, seen) + moveHidden(o, e);
+      const note = moveNote(o, e, seen) + moveHidden(o, e);
       return `<tr class="${cls}"${idFor('old')}>${cellsOf(e.old, (h) => `<del class="rl-moved-text">${h}</del>`).replace(/^(<t[hd][^>]*>)/u, (open) => open + note + hiddenText(o, ']'))}</tr>`;
     }
     case 'moved-to': {
       if (side !== 'new') return placeholder;
-      const note = moveNote(e, seen) + moveHidden(o, e);
+      const note = moveNote(o, e, seen) + moveHidden(o, e);
       return `<tr class="${cls}"${idFor('new')}>${changedCells(o, e.edit.cells ?? [], 'both').replace(/^(<t[hd][^>]*>)/u, (open) => open + note + hiddenText(o, ']'))}</tr>`;
     }
   }
