@@ -1,0 +1,94 @@
+// The compare picker: diffs any two versions in the browser with the same engine and renderers as the
+// built compare pages (src/lib/comparison.ts), from each version's blocks JSON, at a shareable URL
+// (?from=X&to=Y). Without JavaScript the page lists the built comparisons instead.
+import { buildComparison, renderChangeSummary, renderTableOfContents } from '../lib/comparison.ts';
+import type { Block } from '../lib/diff/browser.ts';
+import { escapeHtml as escape } from '../lib/feeds/escape.ts';
+
+const blocksCache = new Map<string, Promise<Block[]>>();
+
+function loadBlocks(url: string): Promise<Block[]> {
+  let blocks = blocksCache.get(url);
+  if (!blocks) {
+    blocks = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return response.json() as Promise<Block[]>;
+    });
+    blocksCache.set(url, blocks);
+  }
+  return blocks;
+}
+
+/** Wires the picker form: reads ?from&to on load, computes on submit, keeps the URL shareable. */
+export function mountComparePicker(root: Document): void {
+  const form = root.querySelector<HTMLFormElement>('[data-compare-picker]');
+  const result = root.querySelector<HTMLElement>('[data-compare-result]');
+  const status = root.querySelector<HTMLElement>('[data-compare-status]');
+  if (!form || !result || !status) return;
+  const fromSelect = form.elements.namedItem('from') as HTMLSelectElement;
+  const toSelect = form.elements.namedItem('to') as HTMLSelectElement;
+  const versionOf = (id: string) => [...fromSelect.options].find((option) => option.value === id);
+  const fill = (selector: string, html: string) => {
+    const target = result.querySelector(selector);
+    if (target) target.innerHTML = html;
+  };
+
+  async function show(from: string, to: string): Promise<void> {
+    const old = versionOf(from);
+    const next = versionOf(to);
+    if (!old || !next) {
+      status!.textContent = 'Pick two versions from the lists.';
+      return;
+    }
+    if (from === to) {
+      status!.textContent = 'These are the same version: pick two different ones.';
+      return;
+    }
+    fromSelect.value = from;
+    toSelect.value = to;
+    status!.textContent = 'Comparing…';
+    try {
+      const [oldBlocks, newBlocks] = await Promise.all([loadBlocks(old.dataset['blocks'] ?? ''), loadBlocks(next.dataset['blocks'] ?? '')]);
+      const oldLabel = old.dataset['label'] ?? from;
+      const newLabel = next.dataset['label'] ?? to;
+      const comparison = buildComparison(oldBlocks, newBlocks, { oldLabel, newLabel, minHeadings: Number(form!.dataset['tocMin'] ?? 4) });
+      const title = `What changed in ${form!.dataset['documentTitle'] ?? ''}: ${old.textContent ?? from} → ${next.textContent ?? to}`;
+      fill('[data-compare-title]', escape(title));
+      root.title = `${title} · ${root.title.split(' · ').at(-1) ?? ''}`;
+      const lower = (label: string) => label.replace(/^Version/u, 'version');
+      const built = root.querySelector<HTMLAnchorElement>(`a[data-pair="${CSS.escape(`${from}...${to}`)}"]`);
+      fill(
+        '[data-compare-versions]',
+        `From the <a href="${escape(old.dataset['href'] ?? '')}">${escape(lower(oldLabel))}</a> ` +
+          `to the <a href="${escape(next.dataset['href'] ?? '')}">${escape(lower(newLabel))}</a>.` +
+          (built ? ` This comparison also has <a href="${escape(built.href)}">its own page</a>.` : ''),
+      );
+      fill('[data-compare-summary]', renderChangeSummary(comparison));
+      fill('[data-compare-toc]', renderTableOfContents(comparison.toc, comparison.changedToc));
+      fill('[data-view="inline"]', comparison.inlineHtml);
+      fill('[data-view="side-by-side"]', comparison.sideBySideHtml);
+      result!.hidden = false;
+      status!.textContent = `Showing ${comparison.summary.changes} change${comparison.summary.changes === 1 ? '' : 's'}.`;
+    } catch (error) {
+      status!.textContent = `Could not compare these versions (${error instanceof Error ? error.message : String(error)}).`;
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const url = new URL(location.href);
+    url.hash = '';
+    url.searchParams.set('from', fromSelect.value);
+    url.searchParams.set('to', toSelect.value);
+    history.pushState(null, '', url);
+    void show(fromSelect.value, toSelect.value);
+  });
+  const fromQuery = () => {
+    const params = new URLSearchParams(location.search);
+    const from = params.get('from');
+    const to = params.get('to');
+    if (from && to) void show(from, to);
+  };
+  addEventListener('popstate', fromQuery);
+  fromQuery();
+}
