@@ -110,3 +110,23 @@ describe('renderers escape text (property)', () => {
     );
   });
 });
+
+describe('idPrefix and sectionIds', () => {
+  const moved = model('a moved section with edits inside');
+  it.each([
+    ['inline', renderInlineRedline],
+    ['side by side', renderSideBySide],
+  ] as const)('%s: prefixes change anchors and move links, and ids unchanged headings', (_name, render) => {
+    const plain = render(moved, { collapseUnchanged: 0 });
+    const prefixed = render(moved, { collapseUnchanged: 0, idPrefix: 'x-', sectionIds: true });
+    expect(plain).not.toContain('id="section-');
+    expect(prefixed).toContain('id="x-section-intro"');
+    expect(prefixed).toContain('href="#x-change-1"');
+    expect(prefixed).not.toMatch(/(href="#|data-pair=")change-/u);
+    const ids = [...prefixed.matchAll(/ id="([^"]+)"/gu)].map((match) => match[1] ?? '');
+    expect(ids.every((id) => id.startsWith('x-'))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Without the options, output is as before: the prefixed HTML minus its additions.
+    expect(prefixed.replaceAll('x-change-', 'change-').replaceAll(/ id="x-section-[^"]+"/gu, '')).toBe(plain);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { buildComparison, renderChangeSummary, renderTableOfContents, summarySentence } from '../../src/lib/comparison.ts';
+import { extractBlocks } from '../../src/lib/diff/blocks.ts';
+import { emptyCounts } from '../../src/lib/diff/summary.ts';
+import { cases } from '../fixtures/diff/cases.ts';
+
+const fixture = (name: string) => {
+  const found = cases.find((c) => c.name === name);
+  if (!found) throw new Error(`no fixture ${name}`);
+  return { old: extractBlocks(found.old), new: extractBlocks(found.new) };
+};
+const labels = { oldLabel: 'Version of 1 March 2024', newLabel: 'Version of 1 July 2024', minHeadings: 1 };
+const ids = (html: string) => [...html.matchAll(/ id="([^"]+)"/gu)].map((match) => match[1]);
+
+describe('buildComparison', () => {
+  const moved = fixture('a moved section with edits inside');
+  const comparison = buildComparison(moved.old, moved.new, labels);
+
+  it('lists the sections in the new order, changed ones linking to their change anchor', () => {
+    expect(comparison.toc.map((entry) => [entry.text, entry.slug])).toEqual([
+      ['Introduction', 'section-intro'],
+      ['Your rights', 'section-rights'],
+      ['Retention', 'change-4'],
+    ]);
+    expect([...comparison.changedToc]).toEqual(['change-4']);
+  });
+
+  it('gives every TOC target an element of the inline view', () => {
+    const inline = new Set(ids(comparison.inlineHtml));
+    for (const entry of comparison.toc) expect(inline.has(entry.slug)).toBe(true);
+  });
+
+  it('keeps the ids of both views apart, so both fit in one page', () => {
+    const inline = ids(comparison.inlineHtml);
+    const sideBySide = ids(comparison.sideBySideHtml);
+    expect(sideBySide.length).toBeGreaterThan(0);
+    expect(sideBySide.every((id) => id?.startsWith('sbs-'))).toBe(true);
+    expect(new Set([...inline, ...sideBySide]).size).toBe(inline.length + sideBySide.length);
+    expect(comparison.sideBySideHtml).toContain('href="#sbs-change-');
+    expect(comparison.sideBySideHtml).not.toContain('href="#change-');
+    expect(comparison.sideBySideHtml).toContain('Version of 1 July 2024');
+  });
+
+  it('records the first change of each changed section', () => {
+    expect(Object.fromEntries(comparison.firstChange)).toEqual({ retention: 'change-1' });
+  });
+
+  it('puts document headings under the page headings (h2 -> h3)', () => {
+    expect(comparison.inlineHtml).toContain('<h3 class="rl-heading" id="section-intro">Introduction</h3>');
+    expect(comparison.inlineHtml).not.toContain('<h2');
+  });
+
+  it('leaves out a table of contents with fewer sections than the minimum', () => {
+    expect(buildComparison(moved.old, moved.new, { ...labels, minHeadings: 4 }).toc).toEqual([]);
+  });
+});
+
+describe('summarySentence / renderChangeSummary', () => {
+  it('says when nothing changed', () => {
+    expect(summarySentence(emptyCounts())).toBe('No differences in the text.');
+    const same = fixture('a word edit').old;
+    const html = renderChangeSummary(buildComparison(same, same, labels));
+    expect(html).toBe('<div class="rl-summary"><p class="rl-summary__total"><strong>0 changes.</strong> No differences in the text.</p></div>');
+  });
+
+  it('gives totals and one row per changed section linking to its first change', () => {
+    const edit = fixture('an added and a removed paragraph');
+    const comparison = buildComparison(edit.old, edit.new, labels);
+    const html = renderChangeSummary(comparison);
+    expect(html).toMatch(/<strong>2 changes\.<\/strong> Passages: 1 added, 1 removed\. Words: \d+ added, \d+ removed\./u);
+    const rows = [...html.matchAll(/<tr><th scope="row">(.*?)<\/th>/gu)].map((match) => match[1]);
+    expect(rows.at(-1)).toBe('Total');
+    expect(rows.slice(0, -1).every((row) => /^<a href="#change-\d+">/u.test(row ?? ''))).toBe(true);
+  });
+
+  it('escapes section titles', () => {
+    const html = renderChangeSummary({
+      summary: { total: { ...emptyCounts(), blocksAdded: 1 }, changes: 1, sections: [{ section: 'x', title: '<b>Terms</b>', counts: { ...emptyCounts(), blocksAdded: 1 } }] },
+      firstChange: new Map([['x', 'change-1']]),
+    });
+    expect(html).toContain('<a href="#change-1">&lt;b&gt;Terms&lt;/b&gt;</a>');
+  });
+});
+
+describe('renderTableOfContents', () => {
+  it('matches TableOfContents.astro: items by depth, changed ones marked', () => {
+    const html = renderTableOfContents(
+      [
+        { depth: 2, slug: 'section-a', text: 'A & B' },
+        { depth: 3, slug: 'change-2', text: 'C' },
+      ],
+      new Set(['change-2']),
+    );
+    expect(html).toBe(
+      '<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title" class="toc__title">Contents</h2><ol>' +
+        '<li class="toc__item toc__item--depth-2"><a href="#section-a">A &amp; B</a></li>' +
+        '<li class="toc__item toc__item--depth-3"><a href="#change-2">C</a><span class="toc__changed">changed</span></li></ol></nav>',
+    );
+    expect(renderTableOfContents([], new Set())).toBe('');
+  });
+});
