@@ -134,17 +134,39 @@ export interface SectionMatch {
   url: string;
   title: string;
   excerpt: string;
-  /** How many matching words the section holds; more means a stronger match. */
-  matches: number;
+  /** The matching words of the section, as they appear in the text. */
+  words: readonly string[];
+  /** The sum of Pagefind's balanced scores of those words. */
+  strength: number;
 }
 
-/** The section that matches best (most matching words, earliest on ties); undefined for none. */
-export function bestSection<S extends SectionMatch>(sections: readonly S[]): S | undefined {
-  let best: S | undefined;
+function normalizedWord(word: string): string {
+  return word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Search terms, normalised: `"Information Commissioner's"` -> `["information", "commissioners"]`. */
+export function searchTerms(text: string): string[] {
+  return [...new Set(text.split(/\s+/).map(normalizedWord).filter((term) => term !== ''))];
+}
+
+/** How many of `terms` a section's matching words cover; a word covers a term it starts with or that starts with it (Pagefind matches prefixes and stems). */
+function coveredTerms(terms: readonly string[], words: readonly string[]): number {
+  const normalized = words.map(normalizedWord).filter((word) => word !== '');
+  return terms.filter((term) => normalized.some((word) => word.startsWith(term) || term.startsWith(word))).length;
+}
+
+/**
+ * The section that matches best: the one covering the most search terms (so the section with the whole
+ * phrase beats one that repeats a common word), then the strongest, then the earliest.
+ */
+export function bestSection<S extends SectionMatch>(sections: readonly S[], text: string): S | undefined {
+  const terms = searchTerms(text);
+  let best: { section: S; covered: number } | undefined;
   for (const section of sections) {
-    if (!best || section.matches > best.matches) best = section;
+    const covered = coveredTerms(terms, section.words);
+    if (!best || covered > best.covered || (covered === best.covered && section.strength > best.section.strength)) best = { section, covered };
   }
-  return best;
+  return best?.section;
 }
 
 /** The fragment of a URL without its `#` (`/privacy/2025-09-01/#your-rights` -> `your-rights`), or undefined. */

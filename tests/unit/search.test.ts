@@ -10,6 +10,7 @@ import {
   searchedStatuses,
   searchFilters,
   searchQueryString,
+  searchTerms,
 } from '../../src/lib/search.ts';
 
 describe.each<[string, SearchQuery]>([
@@ -95,11 +96,33 @@ describe.each([
   it('splits it into plain and highlighted text', () => expect(excerptParts(excerpt)).toEqual(expected));
 });
 
+describe('searchTerms', () => {
+  it.each([
+    ["registered with the Information Commissioner's", ['registered', 'with', 'the', 'information', 'commissioners']],
+    ['  Data   data, (DATA) ', ['data']],
+    ['', []],
+  ])('%j -> %j', (text, expected) => expect(searchTerms(text)).toEqual(expected));
+});
+
 describe('bestSection', () => {
-  const section = (title: string, matches: number) => ({ url: `/p/#${title}`, title, excerpt: '', matches });
-  it('picks the section with the most matches', () => expect(bestSection([section('a', 1), section('b', 3), section('c', 2)])?.title).toBe('b'));
-  it('picks the earliest on a tie', () => expect(bestSection([section('a', 2), section('b', 2)])?.title).toBe('a'));
-  it('is undefined without sections', () => expect(bestSection([])).toBeUndefined());
+  const section = (title: string, words: string[], strength: number) => ({ url: `/p/#${title}`, title, excerpt: '', words, strength });
+  it('prefers the section covering the most search terms over stronger ones with prefix look-alikes', () => {
+    // Real words Pagefind matched in two sections of the privacy policy for this query.
+    const best = bestSection(
+      [
+        section('your-rights', ['the', 'Withdrawing', 'withdraw', 'these', 'within', 'with', 'Information', 'Commissioner’s'], 3500),
+        section('who-we-are', ['registered', 'the', 'with', 'Information', 'Commissioner’s', 'registration'], 3000),
+      ],
+      'registered with the Information Commissioner',
+    );
+    expect(best?.title).toBe('who-we-are');
+  });
+  it('ignores case and punctuation', () => {
+    expect(bestSection([section('a', ['Data', 'data,', '(data)'], 5), section('b', ['data', 'rights.'], 1)], 'Data rights')?.title).toBe('b');
+  });
+  it('then picks the strongest', () => expect(bestSection([section('a', ['x'], 1), section('b', ['x'], 3), section('c', ['x'], 2)], 'x')?.title).toBe('b'));
+  it('then the earliest', () => expect(bestSection([section('a', ['x'], 2), section('b', ['x'], 2)], 'x')?.title).toBe('a'));
+  it('is undefined without sections', () => expect(bestSection([], 'x')).toBeUndefined());
 });
 
 describe.each([
