@@ -1,7 +1,10 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { checkContent } from '../lib/content-check.ts';
+import { contentDirectory } from '../lib/content-location.ts';
 import { timeStage } from '../lib/stage-timer.ts';
 import { formatContentIssues } from '../lib/validation.ts';
 
@@ -19,6 +22,7 @@ export function redlineContentCheck(options: ContentCheckOptions): AstroIntegrat
     name: 'redline:content-check',
     hooks: {
       'astro:config:setup': ({ config, command, logger, updateConfig }) => {
+        forgetOtherContentCache(fileURLToPath(config.root), contentDirectory(fileURLToPath(config.root), process.env['REDLINE_CONTENT_DIR']));
         // Drafts are rendered by `astro dev` only; the data layer reads this flag instead of guessing from the mode.
         updateConfig({ vite: { define: { 'import.meta.env.REDLINE_INCLUDE_DRAFTS': JSON.stringify(command === 'dev') } } });
         const { issues } = timeStage('content validation', () =>
@@ -39,4 +43,19 @@ export function redlineContentCheck(options: ContentCheckOptions): AstroIntegrat
       },
     },
   };
+}
+
+/**
+ * Astro's dev server keeps its content cache in `.astro/data-store.json`, which knows nothing of
+ * REDLINE_CONTENT_DIR: after switching folders it would serve entries of the previous one. Drop the cache
+ * when the folder changes. (Builds get a cache folder per content folder in astro.config.mjs.)
+ */
+function forgetOtherContentCache(root: string, contentDir: string): void {
+  const dotAstro = join(root, '.astro');
+  const marker = join(dotAstro, 'redline-content-dir');
+  const previous = existsSync(marker) ? readFileSync(marker, 'utf8') : undefined;
+  if (previous === contentDir) return;
+  rmSync(join(dotAstro, 'data-store.json'), { force: true });
+  mkdirSync(dotAstro, { recursive: true });
+  writeFileSync(marker, contentDir);
 }

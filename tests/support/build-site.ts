@@ -35,11 +35,16 @@ function hashInputs(paths: string[], hash = createHash('sha256')): ReturnType<ty
   return hash;
 }
 
+/** The environment without Vitest's own variables (NODE_ENV=test, VITEST...), which change how Vite and Astro run. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && key !== 'TEST' && !key.startsWith('VITEST')));
+}
+
 /** Runs a real build and returns its exit status and output, whatever happens. */
 export function runBuild(options: BuildOptions): BuildResult {
   const outDir = join(TEST_BUILDS, options.name);
   const env: Record<string, string | undefined> = {
-    ...process.env,
+    ...cleanEnv(),
     REDLINE_OUT_DIR: outDir,
     REDLINE_NOW: '2026-11-23',
     ...(options.contentDir ? { REDLINE_CONTENT_DIR: options.contentDir } : {}),

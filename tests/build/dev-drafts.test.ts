@@ -1,0 +1,61 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv, PROJECT_ROOT, TEST_BUILDS } from '../support/build-site.ts';
+import { validContent, writeContent } from '../support/content-fixtures.ts';
+
+const PORT = 4391;
+
+async function waitForServer(url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`astro dev did not answer at ${url}`);
+}
+
+describe('astro dev', () => {
+  let server: ChildProcess;
+  let contentDir: string;
+  beforeAll(async () => {
+    contentDir = writeContent(
+      {
+        ...validContent(),
+        'beta/2027-06-01.mdx': '---\neffective: 2027-06-01\npublished: 2027-05-01\nchange: material\nsummary: Next version, still TODO.\ndraft: true\n---\n\n## Scope\n\nUnfinished draft text.\n',
+      },
+      TEST_BUILDS,
+    );
+    server = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(PORT)], {
+      cwd: PROJECT_ROOT,
+      // Without Vitest's own variables (NODE_ENV=test, VITEST...), which change how Vite runs the dev server.
+      env: { ...cleanEnv(), REDLINE_CONTENT_DIR: contentDir, REDLINE_NOW: '2026-11-23' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    await waitForServer(`http://localhost:${PORT}/`, Date.now() + 60_000).catch((error: Error) => {
+      throw new Error(`${error.message}\n${log}`);
+    });
+  });
+  afterAll(() => {
+    server?.kill();
+    rmSync(contentDir, { recursive: true, force: true });
+  });
+
+  it('shows a draft, with a DRAFT banner', async () => {
+    const html = await (await fetch(`http://localhost:${PORT}/beta/2027-06-01/`)).text();
+    expect(html).toMatch(/<strong[^>]*>DRAFT<\/strong>/);
+    expect(html).toContain('Unfinished draft text.');
+  });
+
+  it('shows no banner on a published version', async () => {
+    const html = await (await fetch(`http://localhost:${PORT}/beta/2024-03-01/`)).text();
+    expect(html).not.toMatch(/<strong[^>]*>DRAFT<\/strong>/);
+  });
+});
