@@ -1,12 +1,22 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import siteInput from './redline.config.ts';
 import { redlineContentCheck } from './src/integrations/content-check.ts';
+import { redlineHostFiles } from './src/integrations/host-files.ts';
+import { redlinePagefind } from './src/integrations/pagefind.ts';
 import { withStageTimings } from './src/integrations/stage-timings.ts';
 import { headingAnchorsPlugin } from './src/lib/heading-anchors.ts';
+import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './src/lib/security.ts';
 import { resolveSiteConfig } from './src/lib/site-config.ts';
+
+// Astro's build cache holds the content it synced; a folder per content folder keeps fixtures and benchmark
+// corpora (REDLINE_CONTENT_DIR) from reading each other's entries.
+const contentCacheKey = process.env.REDLINE_CONTENT_DIR
+  ? createHash('sha256').update(process.env.REDLINE_CONTENT_DIR).digest('hex').slice(0, 12)
+  : 'content';
 
 const site = resolveSiteConfig(siteInput, { SITE_URL: process.env.SITE_URL, BASE_PATH: process.env.BASE_PATH });
 
@@ -15,14 +25,29 @@ export default defineConfig({
   base: site.basePath,
   trailingSlash: 'ignore',
   outDir: process.env.REDLINE_OUT_DIR ?? './dist',
-  // `npm run bench` gives its builds their own cache, so cold and warm builds are what they say.
-  cacheDir: process.env.REDLINE_CACHE_DIR ?? './node_modules/.astro',
+  // `npm run bench` gives its builds their own cache (REDLINE_CACHE_DIR), so cold and warm builds are what they say.
+  cacheDir: process.env.REDLINE_CACHE_DIR ?? `./node_modules/.astro/${contentCacheKey}`,
+  security: {
+    // No 'unsafe-inline' anywhere: Astro hashes what it inlines; everything else is same-origin.
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: [...CSP_SCRIPT_SOURCES] },
+      styleDirective: { resources: [...CSP_STYLE_SOURCES] },
+    },
+  },
   markdown: {
+    // Shiki's inline styles would need 'unsafe-inline'; legal text has no code worth colouring.
+    syntaxHighlight: false,
     processor: satteri({ hastPlugins: [headingAnchorsPlugin()] }),
   },
   // Stage timings for `npm run bench` only; without REDLINE_BENCH_TIMINGS the list is returned as is.
-  integrations: withStageTimings([redlineContentCheck({ placeholders: site.placeholders }), mdx()], process.env.REDLINE_BENCH_TIMINGS),
+  integrations: withStageTimings(
+    [redlineContentCheck({ placeholders: site.placeholders }), mdx(), redlineHostFiles({ basePath: site.basePath }), redlinePagefind()],
+    process.env.REDLINE_BENCH_TIMINGS,
+  ),
   vite: {
+    // Test and benchmark builds write inside the project; the dev server must not restart on them.
+    server: { watch: { ignored: ['**/.test-builds/**', '**/.bench/**', '**/dist/**'] } },
     build: {
       rolldownOptions: {
         // Every MDX module triggers a harmless "use astro:head-inject" directive warning (withastro/astro#18087);
