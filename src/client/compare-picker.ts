@@ -61,7 +61,7 @@ export function mountComparePicker(root: Document): void {
         '[data-compare-versions]',
         `From the <a href="${escape(old.dataset['href'] ?? '')}">${escape(lower(oldLabel))}</a> ` +
           `to the <a href="${escape(next.dataset['href'] ?? '')}">${escape(lower(newLabel))}</a>.` +
-          (built ? ` This comparison also has <a href="${escape(built.href)}">its own page</a>.` : ''),
+          (built ? ` This comparison also has <a href="${escape(built.getAttribute('href') ?? '')}">its own page</a>.` : ''),
       );
       fill('[data-compare-summary]', renderChangeSummary(comparison));
       fill('[data-compare-toc]', renderTableOfContents(comparison.toc, comparison.changedToc));

@@ -1,0 +1,150 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { buildSite } from '../support/build-site.ts';
+import { serveStatic, type StaticSite } from '../support/static-server.ts';
+
+const MOVED = 'privacy/compare/2025-02-01...2025-09-01/';
+
+/** The visible structure and text of a rendered redline container, for comparing two renderings. */
+function redlineOf(page: Page, view: 'inline' | 'side-by-side'): Promise<string> {
+  return page.locator(`[data-view="${view}"]`).evaluate((element) => {
+    const walk = (node: Element): string =>
+      `<${node.tagName.toLowerCase()} ${[...node.classList].sort().join('.')}${node.id ? `#${node.id}` : ''}>` +
+      [...node.childNodes].map((child) => (child.nodeType === Node.TEXT_NODE ? (child.textContent ?? '').replace(/\s+/gu, ' ') : child instanceof Element ? walk(child) : '')).join('');
+    return [...element.children].map(walk).join('');
+  });
+}
+
+describe.each([
+  { base: '/', name: 'example' },
+  { base: '/legal/', name: 'example-legal' },
+])('compare pages under $base', ({ base, name }) => {
+  let browser: Browser;
+  let site: StaticSite;
+  let page: Page;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    const outDir = buildSite({ name, env: base === '/' ? {} : { BASE_PATH: base } });
+    site = await serveStatic(outDir, base);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('shows the moved section as moved, with a link between its two places', async () => {
+    await page.goto(`${site.url}${MOVED}`);
+    const movedTo = page.locator('[data-view="inline"] h3.rl-moved-to');
+    await expect(movedTo.textContent()).resolves.toMatch(/Moved from § International transfers.*International transfers/u);
+    await expect(page.locator('[data-view="inline"] h3.rl-moved-from').isVisible()).resolves.toBe(true);
+    const link = movedTo.locator('a.rl-move-link');
+    const from = await link.getAttribute('href');
+    await expect(page.locator(`[data-view="inline"] ${from}`).getAttribute('class')).resolves.toContain('rl-moved-from');
+    expect(errors).toEqual([]);
+  });
+
+  it('next and previous change, by button and by key, move focus along the change anchors', async () => {
+    await page.goto(`${site.url}${MOVED}`);
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    await page.getByRole('button', { name: 'Next change' }).click();
+    await expect.poll(focusedId).toBe('change-1');
+    await page.getByRole('button', { name: 'Next change' }).click();
+    await expect.poll(focusedId).toBe('change-2');
+    await page.keyboard.press('j');
+    await expect.poll(focusedId).toBe('change-3');
+    await page.keyboard.press('n');
+    await expect.poll(focusedId).toBe('change-4');
+    await page.keyboard.press('k');
+    await expect.poll(focusedId).toBe('change-3');
+    await page.getByRole('button', { name: 'Previous change' }).click();
+    await expect.poll(focusedId).toBe('change-2');
+    await expect(page.locator('[data-change-status]').textContent()).resolves.toMatch(/^Change 2 of 14$/u);
+    expect(page.url()).toBe(`${site.url}${MOVED}#change-2`);
+    // A change inside a collapsed stretch opens it.
+    for (let step = 0; step < 12; step++) await page.keyboard.press('j');
+    await expect.poll(focusedId).toBe('change-14');
+    await expect(page.locator('#change-14').isVisible()).resolves.toBe(true);
+  });
+
+  it('switches to side by side with JavaScript, remembers it, and navigates within it', async () => {
+    await page.goto(`${site.url}${MOVED}`);
+    await page.getByLabel('Side by side').check();
+    await expect(page.locator('[data-view="side-by-side"]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-view="inline"]').isVisible()).resolves.toBe(false);
+    await page.reload();
+    await expect(page.getByLabel('Side by side').isChecked()).resolves.toBe(true);
+    await expect(page.locator('[data-view="side-by-side"]').isVisible()).resolves.toBe(true);
+    await page.keyboard.press('j');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sbs-change-1');
+    await page.getByLabel('Inline redline').check();
+    await expect(page.locator('[data-view="inline"]').isVisible()).resolves.toBe(true);
+  });
+
+  it('switches views without JavaScript, and is inline on a narrow screen', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1300, height: 900 } });
+    const noJs = await context.newPage();
+    await noJs.goto(`${site.url}${MOVED}`);
+    await expect(noJs.locator('[data-view="inline"]').isVisible()).resolves.toBe(true);
+    await expect(noJs.locator('[data-change-nav]').isVisible()).resolves.toBe(false);
+    await noJs.getByLabel('Side by side').check();
+    await expect(noJs.locator('[data-view="side-by-side"]').isVisible()).resolves.toBe(true);
+    await expect(noJs.locator('[data-view="inline"]').isVisible()).resolves.toBe(false);
+    await noJs.setViewportSize({ width: 400, height: 800 });
+    await expect(noJs.locator('[data-view="inline"]').isVisible()).resolves.toBe(true);
+    await expect(noJs.locator('[data-view="side-by-side"]').isVisible()).resolves.toBe(false);
+    // The picker lists the built pairs.
+    await noJs.goto(`${site.url}privacy/compare/?from=2024-07-15&to=2025-09-01`);
+    await expect(noJs.locator('.compare-pairs li').count()).resolves.toBe(6);
+    await expect(noJs.locator('[data-compare-result]').isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+
+  it.each([
+    ['2025-02-01', '2025-09-01'],
+    ['2024-07-15', '2025-09-01'],
+  ])('a pair picked in the browser (%s -> %s) gives the same redline as the built page', async (from, to) => {
+    await page.goto(`${site.url}${`privacy/compare/${from}...${to}/`}`);
+    const built = { inline: await redlineOf(page, 'inline'), sideBySide: await redlineOf(page, 'side-by-side'), summary: await page.locator('.rl-summary').innerHTML() };
+    expect(built.inline).toContain('rl-change');
+
+    await page.goto(`${site.url}privacy/history/`);
+    await page.locator('.compare-form--history select[name="from"]').selectOption(from);
+    await page.locator('.compare-form--history select[name="to"]').selectOption(to);
+    await page.locator('.compare-form--history button[type="submit"]').click();
+    await expect.poll(() => page.url()).toBe(`${site.url}privacy/compare/?from=${from}&to=${to}`);
+    await expect.poll(() => page.locator('[data-compare-result]').isVisible()).toBe(true);
+    await expect(page.locator('[data-compare-title]').textContent()).resolves.toMatch(/^What changed in Privacy Policy: /u);
+    expect(await redlineOf(page, 'inline')).toBe(built.inline);
+    expect(await redlineOf(page, 'side-by-side')).toBe(built.sideBySide);
+    expect(await page.locator('.rl-summary').innerHTML()).toBe(built.summary);
+    await expect(page.getByRole('link', { name: 'its own page' }).getAttribute('href')).resolves.toBe(`${base}privacy/compare/${from}...${to}/`);
+    // Navigation works on the picked pair too.
+    await page.keyboard.press('j');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(/^(sbs-)?change-1$/u);
+    expect(errors).toEqual([]);
+  });
+
+  it('computes a pair that has no page of its own, from the form, at a shareable URL', async () => {
+    await page.goto(`${site.url}privacy/compare/`);
+    await page.locator('#compare-from').selectOption('2024-03-01');
+    await page.locator('#compare-to').selectOption('2025-02-01');
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect.poll(() => page.url()).toBe(`${site.url}privacy/compare/?from=2024-03-01&to=2025-02-01`);
+    await expect.poll(() => page.locator('[data-compare-status]').textContent()).toMatch(/^Showing \d+ changes\.$/u);
+    await expect(page.locator('[data-view="inline"] tr.rl-added').filter({ hasText: 'Beacon Support Inc.' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: 'its own page' }).count()).resolves.toBe(0);
+    const shared = await browser.newPage();
+    await shared.goto(page.url());
+    await expect.poll(() => shared.locator('[data-compare-result]').isVisible()).toBe(true);
+    await expect(shared.locator('[data-view="inline"] tr.rl-added').filter({ hasText: 'Beacon Support Inc.' }).count()).resolves.toBe(1);
+    await shared.close();
+    expect(errors).toEqual([]);
+  });
+});
