@@ -110,6 +110,11 @@ describe.each([
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
+    // A Content-Security-Policy violation (WebAssembly, the worker, a script) or a failed fetch shows up here.
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+    });
     await page.goto(`${site.url}privacy/2025-09-01/`);
     expect(scripts).toEqual([]);
 
@@ -119,6 +124,7 @@ describe.each([
     await expect(searchStatus(page)).resolves.toMatch(/^2 versions match/);
     expect(scripts).toContain(`${base}pagefind/pagefind.js`);
     expect(scripts.every((path) => path.startsWith(base))).toBe(true);
+    expect(problems).toEqual([]);
   });
 
   it('is usable from the keyboard: type, filter with the space bar, and announce the count in a live region', async () => {
