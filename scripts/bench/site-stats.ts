@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 
 /** Kinds of output, in report order. */
-export const PAGE_TYPES = ['version', 'current', 'history', 'compare', 'feeds', 'api', 'notices', 'sources', 'other'] as const;
+export const PAGE_TYPES = ['version', 'current', 'history', 'compare', 'compare picker', 'feeds', 'api', 'notices', 'sources', 'other'] as const;
 export type PageType = (typeof PAGE_TYPES)[number];
 
 /** One written file. */
@@ -42,8 +42,11 @@ export interface SiteStats {
 const FEED_FILES = new Set(['feed.xml', 'atom.xml', 'feed.json', 'calendar.ics']);
 const VERSION_ID = /^\d{4}-\d{2}-\d{2}(?:-[a-z0-9]+)?$/;
 
-/** The type of an output file from its path relative to the output folder (base path `/`). */
-export function pageTypeOf(path: string): PageType | undefined {
+/**
+ * The type of an output file from its path relative to the output folder (base path `/`). `documents` are the
+ * document slugs, which tell `/<document>/` (the version in force) from the site's own pages (`/search/`).
+ */
+export function pageTypeOf(path: string, documents: ReadonlySet<string>): PageType | undefined {
   const parts = path.split('/');
   const [first = '', second = '', third = ''] = parts;
   if (first === 'pagefind' || first === '_astro' || path === '_headers') return undefined;
@@ -51,10 +54,11 @@ export function pageTypeOf(path: string): PageType | undefined {
   if (first === 'notices') return 'notices';
   if (FEED_FILES.has(parts.at(-1) ?? '') && parts.length <= 2) return 'feeds';
   if (parts.length === 2 && second.endsWith('.md')) return 'sources';
+  if (parts.length === 3 && second === 'compare' && third === 'index.html') return 'compare picker';
   if (parts.length >= 3 && second === 'compare') return 'compare';
   if (parts.length === 3 && second === 'history' && third === 'index.html') return 'history';
   if (parts.length === 3 && VERSION_ID.test(second) && third === 'index.html') return 'version';
-  if (parts.length === 2 && second === 'index.html' && first !== '404') return 'current';
+  if (parts.length === 2 && second === 'index.html' && documents.has(first)) return 'current';
   return 'other';
 }
 
@@ -139,11 +143,14 @@ export function siteStats(outDir: string, basePath = '/'): SiteStats {
   const pages: PageStats[] = [];
   let searchBundleBytes = 0;
   let assetBytes = 0;
-  for (const path of walk(outDir)) {
+  const files = walk(outDir);
+  // A document is a folder with a history page.
+  const documents = new Set(files.filter((path) => /^[^/]+\/history\/index\.html$/.test(path)).map((path) => path.split('/')[0] as string));
+  for (const path of files) {
     const bytes = statSync(join(outDir, path)).size;
     if (path.startsWith('pagefind/')) searchBundleBytes += bytes;
     if (path.startsWith('_astro/')) assetBytes += bytes;
-    const type = pageTypeOf(path);
+    const type = pageTypeOf(path, documents);
     if (!type) continue;
     const html = path.endsWith('.html') && type !== 'notices';
     const assets = html ? pageAssetBytes(readFileSync(join(outDir, path), 'utf8'), path, outDir, basePath) : { css: 0, js: 0 };
