@@ -12,6 +12,7 @@ import {
   renderOps,
   renderRuns,
   resolveOptions,
+  scopeHeaderCells,
   sectionId,
   sectionLabel,
   segmentEntries,
@@ -23,7 +24,7 @@ export function renderInlineRedline(model: ChangeModel, options?: RenderOptions)
   const o = resolveOptions(options);
   const seen = new Set<string>();
   const body = segmentEntries(model.entries, o).map((s) => renderSegment(o, s, seen)).join('');
-  return `<div class="rl-redline rl-inline">${body}</div>`;
+  return scopeHeaderCells(`<div class="rl-redline rl-inline">${body}</div>`);
 }
 
 function renderSegment(o: ResolvedOptions, seg: Segment, seen: Set<string>): string {
@@ -53,8 +54,9 @@ export function moveNote(o: ResolvedOptions, e: MovedFromEntry | MovedToEntry, s
     e.type === 'moved-from'
       ? `Moved to ${sectionLabel(e.toSectionTitle, e.toSection)}`
       : `Moved from ${sectionLabel(e.fromSectionTitle, e.fromSection)}`;
-  // aria-hidden: screen readers get the same words from the hidden text inside the block.
-  return `<a class="rl-move-link" href="#${escapeHtml(anchorId(o, e.pairAnchor))}" aria-hidden="true">${escapeHtml(text)}</a> `;
+  // aria-hidden: screen readers get the same words from the hidden text inside the block; tabindex -1
+  // because a hidden element must not take focus (keyboard users have next/previous change instead).
+  return `<a class="rl-move-link" href="#${escapeHtml(anchorId(o, e.pairAnchor))}" aria-hidden="true" tabindex="-1">${escapeHtml(text)}</a> `;
 }
 
 /** Screen-reader words opening a moved block. */

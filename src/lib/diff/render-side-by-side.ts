@@ -12,6 +12,7 @@ import {
   renderOps,
   renderRuns,
   resolveOptions,
+  scopeHeaderCells,
   sectionId,
   segmentEntries,
   wrapBlock,
@@ -36,7 +37,7 @@ export function renderSideBySide(model: ChangeModel, options: SideBySideOptions 
     `<div class="rl-sbs-row rl-sbs-head"><div class="rl-side rl-old">${escapeHtml(options.oldLabel ?? 'Old version')}</div>` +
     `<div class="rl-side rl-new">${escapeHtml(options.newLabel ?? 'New version')}</div></div>`;
   const body = segmentEntries(model.entries, o).map((s) => renderSegment(o, s, seen)).join('');
-  return `<div class="rl-redline rl-side-by-side">${head}${body}</div>`;
+  return scopeHeaderCells(`<div class="rl-redline rl-side-by-side">${head}${body}</div>`);
 }
 
 function renderSegment(o: ResolvedOptions, seg: Segment, seen: Set<string>): string {

@@ -31,8 +31,8 @@ describe('renderInlineRedline', () => {
 
   it('shows a moved section as moved, with links between both places', () => {
     const html = renderInlineRedline(model('a moved section with edits inside'), { collapseUnchanged: 0 });
-    expect(html).toContain('<a class="rl-move-link" href="#change-4" aria-hidden="true">Moved to § Retention</a>');
-    expect(html).toContain('<a class="rl-move-link" href="#change-1" aria-hidden="true">Moved from § Retention</a>');
+    expect(html).toContain('<a class="rl-move-link" href="#change-4" aria-hidden="true" tabindex="-1">Moved to § Retention</a>');
+    expect(html).toContain('<a class="rl-move-link" href="#change-1" aria-hidden="true" tabindex="-1">Moved from § Retention</a>');
     expect(html).toContain('[moved from § Retention: ');
     expect(html.match(/class="rl-move-link"/gu)).toHaveLength(2);
     expect(html).toContain('class="rl-paragraph rl-change rl-moved rl-moved-to" id="change-5" data-move="move-1" data-pair="change-2"');
@@ -40,7 +40,7 @@ describe('renderInlineRedline', () => {
 
   it('keeps tables as tables with row classes', () => {
     const html = renderInlineRedline(model('a table row added'), { collapseUnchanged: 0 });
-    expect(html).toContain('<table class="rl-table"><tbody><tr class="rl-row"><th>Name</th>');
+    expect(html).toContain('<table class="rl-table"><tbody><tr class="rl-row"><th scope="col">Name</th>');
     expect(html).toContain('<tr class="rl-row rl-change rl-added" id="change-1"><td><ins class="rl-ins">');
     expect(html.match(/<table/gu)).toHaveLength(1);
   });
