@@ -1,4 +1,6 @@
 interface ImportMetaEnv {
   /** True under `astro dev`, where drafts are shown with a banner; set by src/integrations/content-check.ts. */
   readonly REDLINE_INCLUDE_DRAFTS: boolean;
+  /** The on-disk cache of the diff work under `astro build`; set by src/integrations/build-cache.ts. */
+  readonly REDLINE_BUILD_CACHE: { dir: string; fingerprint: string } | undefined;
 }

@@ -10,6 +10,7 @@ import { type SourceDiff, renderSourceDiff } from '../lib/diff/index.ts';
 import { timeStage } from '../lib/stage-timer.ts';
 import type { LegalDocument, Version } from '../lib/types.ts';
 import { getLegalDocuments, versionSource } from './documents.ts';
+import { type CacheCodec, cachedResult } from './build-cache.ts';
 import { renderedBlocks } from './rendered-blocks.ts';
 import { buildDate, site } from './site.ts';
 
@@ -29,18 +30,50 @@ export async function comparePagePaths() {
   );
 }
 
+/** A comparison as a compare page shows it: everything but the change model. */
+export type PageComparison = Omit<Comparison, 'model'>;
+
+// On disk without the change model (no page shows it), and with the Set and the Map as arrays.
+const pageComparisonCodec: CacheCodec<PageComparison> = {
+  encode: (comparison) => ({ ...comparison, changedToc: [...comparison.changedToc], firstChange: [...comparison.firstChange] }),
+  decode: (stored) => {
+    const value = stored as Omit<PageComparison, 'changedToc' | 'firstChange'> & { changedToc: string[]; firstChange: Array<[string, string]> };
+    return { ...value, changedToc: new Set(value.changedToc), firstChange: new Map(value.firstChange) };
+  },
+};
+
 /** One built compare page's content. */
 export interface ComparePageData {
-  comparison: Comparison;
+  comparison: PageComparison;
   source: SourceDiff;
   /** CSP hash of the source view's stylesheet (`sha256-...`), which the page inlines. */
   sourceStyleHash: `sha256-${string}`;
 }
 
-/** Diffs `from` and `to` of `document` from the memoised rendered blocks, and their MDX sources. */
+/**
+ * Diffs `from` and `to` of `document` from the memoised rendered blocks, and their MDX sources. Both results are
+ * cached on disk by the two sources' sha256 (./build-cache.ts), so a rebuild diffs only new pairs.
+ */
 export async function comparePageData(document: LegalDocument, from: Version, to: Version): Promise<ComparePageData> {
-  const [oldBlocks, newBlocks, oldSource, newSource] = await Promise.all([renderedBlocks(from), renderedBlocks(to), versionSource(from), versionSource(to)]);
-  const comparison = timeStage('diff', () => buildComparison(oldBlocks, newBlocks, { oldLabel: versionLabel(from), newLabel: versionLabel(to), minHeadings: site.tocMinHeadings }));
-  const source = await timeStage('source diff', () => renderSourceDiff(oldSource, newSource, { old: `${document.slug}/${from.id}.mdx`, new: `${document.slug}/${to.id}.mdx` }));
+  const options = { oldLabel: versionLabel(from), newLabel: versionLabel(to), minHeadings: site.tocMinHeadings };
+  const names = { old: `${document.slug}/${from.id}.mdx`, new: `${document.slug}/${to.id}.mdx` };
+  const comparison = await timeStage('diff', () =>
+    cachedResult(
+      'comparison',
+      [from.sha256, to.sha256, JSON.stringify(options)],
+      async (): Promise<PageComparison> => {
+        const [oldBlocks, newBlocks] = await Promise.all([renderedBlocks(from), renderedBlocks(to)]);
+        const { summary, toc, changedToc, firstChange, inlineHtml, sideBySideHtml } = buildComparison(oldBlocks, newBlocks, options);
+        return { summary, toc, changedToc, firstChange, inlineHtml, sideBySideHtml };
+      },
+      pageComparisonCodec,
+    ),
+  );
+  const source = await timeStage('source diff', () =>
+    cachedResult('source-diff', [from.sha256, to.sha256, JSON.stringify(names)], async () => {
+      const [oldSource, newSource] = await Promise.all([versionSource(from), versionSource(to)]);
+      return renderSourceDiff(oldSource, newSource, names);
+    }),
+  );
   return { comparison, source, sourceStyleHash: `sha256-${createHash('sha256').update(source.css).digest('base64')}` };
 }

@@ -12,7 +12,8 @@ import DocLink from '../components/DocLink.astro';
 import { type Block, extractBlocks } from '../lib/diff/index.ts';
 import { timeStage } from '../lib/stage-timer.ts';
 import type { Version } from '../lib/types.ts';
-import { renderVersion } from './documents.ts';
+import { cachedResult } from './build-cache.ts';
+import { renderVersion, versionSource } from './documents.ts';
 
 let container: Promise<AstroContainer> | undefined;
 
@@ -32,12 +33,15 @@ export function renderedBlocks(version: Pick<Version, 'document' | 'id'>): Promi
   const key = `${version.document}/${version.id}`;
   let blocks = blocksCache.get(key);
   if (!blocks) {
-    blocks = timeStage('diff', async () => {
-      const [{ Content }, renderer] = await Promise.all([renderVersion(version), getContainer()]);
-      // The same components as the version page (src/layouts/VersionLayout.astro), so the text matches.
-      const html = await renderer.renderToString(Content, { props: { components: { Callout, DocLink } } });
-      return extractBlocks(html);
-    });
+    // Cached on disk by the version's source (the build cache's fingerprint covers components and config).
+    blocks = timeStage('diff', async () =>
+      cachedResult('rendered-blocks', [await versionSource(version)], async () => {
+        const [{ Content }, renderer] = await Promise.all([renderVersion(version), getContainer()]);
+        // The same components as the version page (src/layouts/VersionLayout.astro), so the text matches.
+        const html = await renderer.renderToString(Content, { props: { components: { Callout, DocLink } } });
+        return extractBlocks(html);
+      }),
+    );
     blocksCache.set(key, blocks);
   }
   return blocks;
