@@ -34,7 +34,7 @@ export function renderedBlocks(version: Pick<Version, 'document' | 'id'>): Promi
   let blocks = blocksCache.get(key);
   if (!blocks) {
     // Cached on disk by the version's source (the build cache's fingerprint covers components and config).
-    blocks = timeStage('diff', async () =>
+    blocks = timeStage('rendered blocks', async () =>
       cachedResult('rendered-blocks', [await versionSource(version)], async () => {
         const [{ Content }, renderer] = await Promise.all([renderVersion(version), getContainer()]);
         // The same components as the version page (src/layouts/VersionLayout.astro), so the text matches.

@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { enableStageTimings, exclusiveStageTotals, type StageSpan } from '../lib/stage-timer.ts';
 
 /** Stages from the innermost to the outermost: where stages overlap, the time goes to the first one listed. */
-export const STAGE_ORDER = ['content validation', 'diff', 'source diff', 'feeds', 'search index', 'startup', 'config', 'content sync', 'bundle (MDX compile)', 'pages'] as const;
+export const STAGE_ORDER = ['content validation', 'rendered blocks', 'diff', 'source diff', 'feeds', 'search index', 'startup', 'config', 'content sync', 'bundle (MDX compile)', 'pages'] as const;
 
 /** What the timings file holds. */
 export interface StageTimingsReport {
