@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -19,8 +19,8 @@ function hashTree(root: string, path: string, hash: ReturnType<typeof createHash
 
 /**
  * Switches on the on-disk cache of the diff work (src/data/build-cache.ts) for `astro build`: its folder is
- * `<cacheDir>/redline/` and its fingerprint the hash of BUILD_CACHE_INPUTS and of SITE_URL / BASE_PATH. The dev
- * server does without it, so edits to the code always show.
+ * `<cacheDir>/redline/<fingerprint>/` and its fingerprint the hash of BUILD_CACHE_INPUTS and of SITE_URL / BASE_PATH
+ * (older fingerprints' folders are deleted). The dev server does without it, so edits to the code always show.
  */
 export function redlineBuildCache(): AstroIntegration {
   return {
@@ -31,7 +31,14 @@ export function redlineBuildCache(): AstroIntegration {
         const root = fileURLToPath(config.root);
         const hash = createHash('sha256').update(`SITE_URL=${process.env['SITE_URL'] ?? ''}\u0000BASE_PATH=${process.env['BASE_PATH'] ?? ''}`);
         for (const input of BUILD_CACHE_INPUTS) hashTree(root, input, hash);
-        const settings = { dir: join(fileURLToPath(config.cacheDir), 'redline'), fingerprint: hash.digest('hex') };
+        const fingerprint = hash.digest('hex');
+        // One folder per fingerprint; the folders of earlier code and config can never match again, so they go.
+        const parent = join(fileURLToPath(config.cacheDir), 'redline');
+        const folder = fingerprint.slice(0, 16);
+        if (existsSync(parent)) {
+          for (const name of readdirSync(parent)) if (name !== folder) rmSync(join(parent, name), { recursive: true, force: true });
+        }
+        const settings = { dir: join(parent, folder), fingerprint };
         updateConfig({ vite: { define: { 'import.meta.env.REDLINE_BUILD_CACHE': JSON.stringify(settings) } } });
       },
     },
