@@ -11,9 +11,11 @@ import { type ChangeCounts, diffBlocks, summarizeChanges } from '../lib/diff/ind
 import { timeStage } from '../lib/stage-timer.ts';
 import type { LegalDocument, Version } from '../lib/types.ts';
 import { previousVersion } from '../lib/versions.ts';
+import { cachedResult } from './build-cache.ts';
 import { renderedBlocks } from './rendered-blocks.ts';
 
-// Every feed format, site-wide and per document, and every notice asks for the same counts: diff each pair once.
+// Every feed format, site-wide and per document, and every notice asks for the same counts: diff each pair once
+// per build, and not at all when an earlier build stored the counts of the same two sources (./build-cache.ts).
 const countsCache = new Map<string, Promise<ChangeCounts>>();
 
 /** The diff engine's counts of `version` against the previous published version; undefined for a first version. */
@@ -24,8 +26,11 @@ export async function changeCountsFor(document: LegalDocument, version: Version)
   const key = `${document.slug}/${previous.id}/${version.id}`;
   let counts = countsCache.get(key);
   if (!counts) {
-    counts = Promise.all([renderedBlocks(previous), renderedBlocks(version)]).then(([oldBlocks, newBlocks]) =>
-      timeStage('diff', () => summarizeChanges(diffBlocks(oldBlocks, newBlocks)).total),
+    counts = timeStage('diff', () =>
+      cachedResult('change-counts', [previous.sha256, version.sha256], async () => {
+        const [oldBlocks, newBlocks] = await Promise.all([renderedBlocks(previous), renderedBlocks(version)]);
+        return summarizeChanges(diffBlocks(oldBlocks, newBlocks)).total;
+      }),
     );
     countsCache.set(key, counts);
   }
