@@ -1,11 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, PROJECT_ROOT, TEST_BUILDS } from '../support/build-site.ts';
 import { validContent, writeContent } from '../support/content-fixtures.ts';
 
-const PORT = 4391;
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 async function waitForServer(url: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
@@ -22,7 +30,9 @@ async function waitForServer(url: string, deadline: number): Promise<void> {
 describe('astro dev', () => {
   let server: ChildProcess;
   let contentDir: string;
+  let origin: string;
   beforeAll(async () => {
+    const port = await freePort();
     contentDir = writeContent(
       {
         ...validContent(),
@@ -30,7 +40,7 @@ describe('astro dev', () => {
       },
       TEST_BUILDS,
     );
-    server = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(PORT)], {
+    server = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--strictPort'], {
       cwd: PROJECT_ROOT,
       // Without Vitest's own variables (NODE_ENV=test, VITEST...), which change how Vite runs the dev server.
       env: { ...cleanEnv(), REDLINE_CONTENT_DIR: contentDir, REDLINE_NOW: '2026-11-23' },
@@ -39,7 +49,8 @@ describe('astro dev', () => {
     let log = '';
     server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    await waitForServer(`http://localhost:${PORT}/`, Date.now() + 60_000).catch((error: Error) => {
+    origin = `http://localhost:${port}`;
+    await waitForServer(`${origin}/`, Date.now() + 60_000).catch((error: Error) => {
       throw new Error(`${error.message}\n${log}`);
     });
   });
@@ -49,13 +60,15 @@ describe('astro dev', () => {
   });
 
   it('shows a draft, with a DRAFT banner', async () => {
-    const html = await (await fetch(`http://localhost:${PORT}/beta/2027-06-01/`)).text();
+    const response = await fetch(`${origin}/beta/2027-06-01/`);
+    const html = await response.text();
+    expect(response.status, html.slice(0, 2000)).toBe(200);
     expect(html).toMatch(/<strong[^>]*>DRAFT<\/strong>/);
     expect(html).toContain('Unfinished draft text.');
   });
 
   it('shows no banner on a published version', async () => {
-    const html = await (await fetch(`http://localhost:${PORT}/beta/2024-03-01/`)).text();
+    const html = await (await fetch(`${origin}/beta/2024-03-01/`)).text();
     expect(html).not.toMatch(/<strong[^>]*>DRAFT<\/strong>/);
   });
 });
