@@ -94,13 +94,26 @@ function timedNode(name: string, args: string[], env: Record<string, string | un
 function buildSite(name: string, contentDir: string, now: string, cache: { dir: string; cold: boolean }): BuildRun {
   const outDir = join(BENCH, 'out', name);
   const timingsFile = join(BENCH, 'timings', `${name}.json`);
-  rmSync(timingsFile, { force: true });
-  if (cache.cold) rmSync(cache.dir, { recursive: true, force: true });
-  log(`building ${name} (${cache.cold ? 'cold' : 'warm'} cache)...`);
   const env: Record<string, string | undefined> = { ...process.env, REDLINE_OUT_DIR: outDir, REDLINE_CONTENT_DIR: contentDir, REDLINE_NOW: now, REDLINE_BENCH_TIMINGS: timingsFile, REDLINE_CACHE_DIR: cache.dir };
   delete env['SITE_URL'];
   delete env['BASE_PATH'];
-  const { ms, maxRssMb, cpuS } = timedNode(name, [join(ROOT, 'scripts/build.ts')], env);
+  let measured: ReturnType<typeof timedNode> | undefined;
+  for (let attempt = 1; !measured; attempt++) {
+    rmSync(timingsFile, { force: true });
+    if (cache.cold) rmSync(cache.dir, { recursive: true, force: true });
+    log(`building ${name} (${cache.cold ? 'cold' : 'warm'} cache)...`);
+    try {
+      measured = timedNode(name, [join(ROOT, 'scripts/build.ts')], env);
+    } catch (error) {
+      // Astro writes the content module map to the project's .astro/ folder, which every build of the project
+      // shares: another build running at the same time can swap it under ours ("Unexpected error while
+      // rendering"). That says nothing about our build, so it is retried.
+      const logText = readFileSync(join(BENCH, 'logs', `${name}.log`), 'utf8');
+      if (attempt >= 3 || !logText.includes('Unexpected error while rendering')) throw error;
+      log(`${name}: another build replaced .astro/content-modules.mjs during ours; building again`);
+    }
+  }
+  const { ms, maxRssMb, cpuS } = measured;
   const timings = existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as StageTimingsReport) : undefined;
   log(`${name}: ${(ms / 1000).toFixed(1)} s`);
   return { name, ms, maxRssMb, cpuS, outDir, timings };
