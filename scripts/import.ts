@@ -4,25 +4,18 @@
  * Word .docx or plain text) into content/<slug>/<effective>.mdx, creating the document when it is new. Lists the
  * placeholders it found (the version is then a draft) and what it could not convert.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import siteInput from '../redline.config.ts';
 import { planImport } from '../src/lib/authoring/import-version.ts';
 import { readContentTree } from '../src/lib/content-files.ts';
 import { changeKindSchema } from '../src/lib/content-schema.ts';
-import { contentDirectory } from '../src/lib/content-location.ts';
 import { convertPolicy, formatOfFile, IMPORT_FORMATS, type ImportFormat } from '../src/lib/import/convert.ts';
-import { resolveSiteConfig } from '../src/lib/site-config.ts';
+import { contentDir, failNothingWritten, hasLockScript, projectRoot, site, writeContentFiles } from './cli.ts';
 
 const USAGE =
   'usage: npm run import -- <file> --document <slug> --effective YYYY-MM-DD [--published YYYY-MM-DD] [--change initial|material|minor] [--summary "..."] [--title "..."] [--format markdown|html|docx|text] [--force]';
 
-function fail(lines: string[]): never {
-  process.stderr.write(`✖ Nothing was written:\n${lines.map((line) => `  - ${line}`).join('\n')}\n`);
-  process.exit(1);
-}
 
 function parse() {
   return parseArgs({
@@ -43,32 +36,29 @@ let args: ReturnType<typeof parse>;
 try {
   args = parse();
 } catch (error) {
-  fail([(error as Error).message, USAGE]);
+  failNothingWritten([(error as Error).message, USAGE]);
 }
 const { values } = args;
 const [file, ...extra] = args.positionals;
 const missing = [!file && 'the file to import', !values.document && '--document <slug>', !values.effective && '--effective YYYY-MM-DD'].filter(Boolean);
 if (missing.length > 0 || extra.length > 0 || !file || !values.document || !values.effective) {
-  fail([...(missing.length > 0 ? [`missing: ${missing.join(', ')}`] : [`unexpected arguments: ${extra.join(' ')}`]), USAGE]);
+  failNothingWritten([...(missing.length > 0 ? [`missing: ${missing.join(', ')}`] : [`unexpected arguments: ${extra.join(' ')}`]), USAGE]);
 }
 const format = (values.format ?? formatOfFile(file)) as ImportFormat | undefined;
 if (!format || !IMPORT_FORMATS.includes(format)) {
-  fail([`cannot tell how to read "${basename(file)}": use a .md, .html, .docx or .txt file, or say --format ${IMPORT_FORMATS.join('|')}`]);
+  failNothingWritten([`cannot tell how to read "${basename(file)}": use a .md, .html, .docx or .txt file, or say --format ${IMPORT_FORMATS.join('|')}`]);
 }
 const change = values.change === undefined ? undefined : changeKindSchema.safeParse(values.change);
-if (change && !change.success) fail([`--change must be one of initial, material or minor (got "${values.change}")`]);
-if (!existsSync(file)) fail([`there is no file ${file}`]);
+if (change && !change.success) failNothingWritten([`--change must be one of initial, material or minor (got "${values.change}")`]);
+if (!existsSync(file)) failNothingWritten([`there is no file ${file}`]);
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const site = resolveSiteConfig(siteInput);
-const contentDir = contentDirectory(projectRoot, process.env['REDLINE_CONTENT_DIR']);
 const tree = readContentTree(contentDir, projectRoot);
 
 let converted: Awaited<ReturnType<typeof convertPolicy>>;
 try {
   converted = await convertPolicy(readFileSync(file), format);
 } catch (error) {
-  fail([`could not read ${file} as ${format}: ${(error as Error).message}`]);
+  failNothingWritten([`could not read ${file} as ${format}: ${(error as Error).message}`]);
 }
 const title = values.title ?? converted.title;
 const plan = planImport(
@@ -84,18 +74,13 @@ const plan = planImport(
     company: site.company,
     siteContact: site.contact.email,
     placeholders: site.placeholders,
-    hasLockScript: existsSync(join(projectRoot, 'scripts/lock.ts')),
+    hasLockScript,
   },
   tree,
 );
-if (!plan.ok) fail(plan.errors);
+if (!plan.ok) failNothingWritten(plan.errors);
 
-for (const planned of plan.files) {
-  const path = join(contentDir, planned.path);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, planned.text, { flag: values.force ? 'w' : 'wx' });
-  process.stdout.write(`✓ Created ${join(tree.contentDir, planned.path)} from ${basename(file)} (${format})\n`);
-}
+for (const path of writeContentFiles(plan.files, values.force)) process.stdout.write(`✓ Created ${path} from ${basename(file)} (${format})\n`);
 const out: string[] = plan.notes.map((note) => `  ${note}`);
 const hits = plan.placeholders ?? [];
 if (hits.length > 0) {

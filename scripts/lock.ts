@@ -3,16 +3,12 @@
  * It never records a published text that changed without a correction, nor forgets a removed version.
  */
 import { writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import siteInput from '../redline.config.ts';
+import { join } from 'node:path';
 import { checkContent } from '../src/lib/content-check.ts';
 import { emptyLock, LOCK_FILE, serializeLock, updateLock } from '../src/lib/lock.ts';
-import { resolveSiteConfig } from '../src/lib/site-config.ts';
 import { formatContentIssues } from '../src/lib/validation.ts';
+import { projectRoot, site } from './cli.ts';
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const site = resolveSiteConfig(siteInput, {});
 const check = checkContent({ projectRoot, contentDirOverride: process.env['REDLINE_CONTENT_DIR'], placeholders: site.placeholders, production: true });
 
 // Lock problems are what this command fixes; any other problem must be fixed first.

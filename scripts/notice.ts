@@ -5,15 +5,11 @@
  * diff engine over the rendered site, which needs an Astro build, so this command leaves them out (and says so
  * on stderr, keeping stdout ready to pipe into a mailer).
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import siteInput from '../redline.config.ts';
 import { readContentTree } from '../src/lib/content-files.ts';
-import { contentDirectory } from '../src/lib/content-location.ts';
 import { buildNotice, noticesFor } from '../src/lib/notices.ts';
-import { resolveSiteConfig } from '../src/lib/site-config.ts';
 import { formatContentIssues, validateContent } from '../src/lib/validation.ts';
+import { contentDir, projectRoot, site } from './cli.ts';
 
 const USAGE = 'Usage: npm run notice -- <document> <version> [--html]';
 
@@ -34,9 +30,7 @@ try {
 const [slug, versionId, ...extra] = args.positionals;
 if (!slug || !versionId || extra.length > 0) fail(USAGE);
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const site = resolveSiteConfig(siteInput, { SITE_URL: process.env['SITE_URL'], BASE_PATH: process.env['BASE_PATH'] });
-const tree = readContentTree(contentDirectory(projectRoot, process.env['REDLINE_CONTENT_DIR']), projectRoot);
+const tree = readContentTree(contentDir, projectRoot);
 const { documents, issues } = validateContent(tree, { placeholders: site.placeholders, excludeDrafts: true });
 if (issues.length > 0) fail(`The content has problems; fix them first (npm run check):\n${formatContentIssues(issues)}`);
 

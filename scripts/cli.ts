@@ -1,0 +1,54 @@
+/**
+ * What every command-line script shares: where the project and its content are, the site configuration,
+ * today's date, and how a command writes files or gives up. Scripts import src/lib and this, nothing else.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import siteInput from '../redline.config.ts';
+import { contentDirectory } from '../src/lib/content-location.ts';
+import { resolveBuildDate } from '../src/lib/dates.ts';
+import { resolveSiteConfig } from '../src/lib/site-config.ts';
+
+/** The project root (the folder above scripts/). */
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The site configuration, with `SITE_URL` / `BASE_PATH` applied as in a build. */
+export const site = resolveSiteConfig(siteInput, { SITE_URL: process.env['SITE_URL'], BASE_PATH: process.env['BASE_PATH'] });
+
+/** The content folder: `content/`, or `REDLINE_CONTENT_DIR`. */
+export const contentDir = contentDirectory(projectRoot, process.env['REDLINE_CONTENT_DIR']);
+
+/** Whether `npm run lock` exists, so that next steps can mention it. */
+export const hasLockScript = existsSync(join(projectRoot, 'scripts/lock.ts'));
+
+/** Prints why the command wrote nothing, one line per reason, and exits 1. */
+export function failNothingWritten(lines: readonly string[]): never {
+  process.stderr.write(`✖ Nothing was written:\n${lines.map((line) => `  - ${line}`).join('\n')}\n`);
+  process.exit(1);
+}
+
+/** Today for a command: the `--today` flag, else `REDLINE_NOW`, else the clock (the only place scripts read it). */
+export function commandToday(flag: string | undefined): string {
+  try {
+    return resolveBuildDate(flag ?? process.env['REDLINE_NOW'], new Date());
+  } catch (error) {
+    return failNothingWritten([(error as Error).message]);
+  }
+}
+
+/** A file to write, relative to the content folder. */
+export interface PlannedFile {
+  path: string;
+  text: string;
+}
+
+/** Writes planned files into the content folder (never over an existing file unless `overwrite`); returns their project paths. */
+export function writeContentFiles(files: readonly PlannedFile[], overwrite = false): string[] {
+  return files.map((file) => {
+    const path = join(contentDir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.text, { flag: overwrite ? 'w' : 'wx' });
+    return relative(projectRoot, path);
+  });
+}
