@@ -9,6 +9,9 @@ import { indexedPageCount, pageUrlOfFile, SEARCH_BODY_ATTRIBUTE, SEARCH_EXCLUDED
 /** Where the search bundle is written, relative to the output folder (the search page loads `<base>pagefind/pagefind.js`). */
 export const PAGEFIND_FOLDER = 'pagefind';
 
+/** The built files that can be version permalink pages (`/<document>/<version>/`), the only pages indexed. */
+export const VERSION_PAGE_GLOB = '*/*/index.html';
+
 function failOn(errors: readonly string[], what: string): void {
   if (errors.length > 0) throw new AstroError(`Pagefind could not ${what}: ${errors.join('; ')}`);
 }
@@ -32,7 +35,10 @@ export function redlinePagefind(): AstroIntegration {
           if (!index) throw new AstroError('Pagefind could not start.');
           // Pages are handed over as text rather than with addDirectory so that heading-anchor links can be
           // taken out first (see withoutHeadingAnchors); the URL is the one addDirectory would give.
-          for await (const file of glob('**/*.html', { cwd: outDir })) {
+          // Only files at `<document>/<version>/index.html` can be version permalink pages, so only those
+          // are read (with history and picker pages, which the attribute check skips): never the compare
+          // pages below them, which are most of the site's bytes and never indexed.
+          for await (const file of glob(VERSION_PAGE_GLOB, { cwd: outDir })) {
             const html = await readFile(join(outDir, file), 'utf8');
             if (!html.includes(SEARCH_BODY_ATTRIBUTE)) continue;
             const added = await index.addHTMLFile({ url: pageUrlOfFile(file), content: withoutHeadingAnchors(html) });
