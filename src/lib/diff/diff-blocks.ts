@@ -30,11 +30,19 @@ export interface DiffOptions {
 interface Side {
   blocks: readonly Block[];
   keys: string[];
-  /** Lazily computed tokens per block (only blocks that did not match exactly need them). */
-  tokens: Array<Token[] | undefined>;
-  features: Array<Map<string, number> | undefined>;
-  featureTotal: number[];
 }
+
+// What one block yields for the diff (key, tokens, word features) depends on the block alone, and a build
+// diffs each version against several others (its neighbours and the version in force), as does the picker
+// in the browser: memoised per block object, so each block is keyed and tokenized once, not once per pair.
+// Blocks are never mutated after extraction; the memo goes when the blocks do (WeakMap).
+interface BlockFeatures {
+  features: Map<string, number>;
+  total: number;
+}
+const keyMemo = new WeakMap<Block, string>();
+const tokensMemo = new WeakMap<Block, Token[]>();
+const featuresMemo = new WeakMap<Block, BlockFeatures>();
 
 interface Pair {
   oldIndex: number;
@@ -282,13 +290,16 @@ function exactMatches(oldKeys: readonly string[], newKeys: readonly string[]): A
 }
 
 function makeSide(blocks: readonly Block[]): Side {
-  return {
-    blocks,
-    keys: blocks.map(blockKey),
-    tokens: new Array<Token[] | undefined>(blocks.length),
-    features: new Array<Map<string, number> | undefined>(blocks.length),
-    featureTotal: new Array<number>(blocks.length).fill(0),
-  };
+  return { blocks, keys: blocks.map(memoBlockKey) };
+}
+
+function memoBlockKey(block: Block): string {
+  let key = keyMemo.get(block);
+  if (key === undefined) {
+    key = blockKey(block);
+    keyMemo.set(block, key);
+  }
+  return key;
 }
 
 /** A string equal for two blocks exactly when a reader would see no difference between them. */
@@ -300,24 +311,24 @@ export function blockKey(block: Block): string {
   return head + inlineKey(block.inline);
 }
 
-function tokensOf(side: Side, index: number): Token[] {
-  let tokens = side.tokens[index];
+/** The tokens of a block (of all its cells, for a table row), memoised; callers must not change the array. */
+function blockTokens(block: Block): Token[] {
+  let tokens = tokensMemo.get(block);
   if (tokens === undefined) {
-    const block = side.blocks[index] as Block;
     tokens = block.cells === undefined ? tokenizeInline(block.inline) : block.cells.flatMap((c) => tokenizeInline(c.inline));
-    side.tokens[index] = tokens;
+    tokensMemo.set(block, tokens);
   }
   return tokens;
 }
 
 // Similarity features: the words of a block, lower-cased, as a multiset; marks are ignored here
 // because they matter for the word diff, not for deciding which blocks correspond.
-function featuresOf(side: Side, index: number): Map<string, number> {
-  let features = side.features[index];
-  if (features === undefined) {
-    features = new Map();
+function blockFeatures(block: Block): BlockFeatures {
+  let memo = featuresMemo.get(block);
+  if (memo === undefined) {
+    const features = new Map<string, number>();
     let total = 0;
-    const tokens = tokensOf(side, index);
+    const tokens = blockTokens(block);
     const words = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
     for (const t of words.length > 0 ? words : tokens) {
       if (t.text === '') continue;
@@ -325,23 +336,26 @@ function featuresOf(side: Side, index: number): Map<string, number> {
       features.set(f, (features.get(f) ?? 0) + 1);
       total++;
     }
-    side.features[index] = features;
-    side.featureTotal[index] = total;
+    memo = { features, total };
+    featuresMemo.set(block, memo);
   }
-  return features;
+  return memo;
+}
+
+function featuresOf(side: Side, index: number): Map<string, number> {
+  return blockFeatures(side.blocks[index] as Block).features;
 }
 
 function wordCount(side: Side, index: number): number {
-  featuresOf(side, index);
-  return side.featureTotal[index] ?? 0;
+  return blockFeatures(side.blocks[index] as Block).total;
 }
 
 /** Dice coefficient of two blocks' word multisets; 0 for blocks of different kinds. */
 function similarityOf(oldSide: Side, i: number, newSide: Side, j: number): number {
   if ((oldSide.blocks[i] as Block).kind !== (newSide.blocks[j] as Block).kind) return 0;
-  const a = featuresOf(oldSide, i);
-  const b = featuresOf(newSide, j);
-  const total = (oldSide.featureTotal[i] ?? 0) + (newSide.featureTotal[j] ?? 0);
+  const { features: a, total: totalA } = blockFeatures(oldSide.blocks[i] as Block);
+  const { features: b, total: totalB } = blockFeatures(newSide.blocks[j] as Block);
+  const total = totalA + totalB;
   if (total === 0) return 0;
   let common = 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
@@ -414,7 +428,7 @@ function blockEdit(oldSide: Side, newSide: Side, p: Pair, maxEditLength: number)
   if (ob.cells !== undefined || nb.cells !== undefined) {
     return { ops: [], cells: diffCells(ob.cells ?? [], nb.cells ?? [], maxEditLength), replaced: false, contextChanged };
   }
-  const { ops, replaced } = diffTokens(tokenizeInline(ob.inline), tokenizeInline(nb.inline), maxEditLength);
+  const { ops, replaced } = diffTokens(blockTokens(ob), blockTokens(nb), maxEditLength);
   return { ops, replaced, contextChanged };
 }
 

@@ -106,8 +106,9 @@ export function inlineKey(runs: readonly InlineRun[]): string {
 
 function replacement(oldTokens: Token[], newTokens: Token[]): InlineDiff {
   const ops: InlineOp[] = [];
-  if (oldTokens.length > 0) ops.push({ op: 'delete', tokens: oldTokens });
-  if (newTokens.length > 0) ops.push({ op: 'insert', tokens: newTokens });
+  // Copies: the token lists may be the diff's memoised ones (diff-blocks.ts).
+  if (oldTokens.length > 0) ops.push({ op: 'delete', tokens: [...oldTokens] });
+  if (newTokens.length > 0) ops.push({ op: 'insert', tokens: [...newTokens] });
   return { ops, replaced: oldTokens.length > 0 && newTokens.length > 0 };
 }
 
