@@ -36,6 +36,8 @@ export interface Comparison {
 export interface ComparisonOptions extends ComparisonLabels {
   /** A table of contents needs at least this many sections (the site's `tocMinHeadings`). */
   minHeadings: number;
+  /** URL of the new version's page: side by side, unchanged stretches link to their place there. */
+  newHref?: string;
 }
 
 /** Diffs two versions' blocks and renders everything a compare page shows. */
@@ -68,7 +70,7 @@ export function buildComparison(oldBlocks: readonly Block[], newBlocks: readonly
     changedToc,
     firstChange,
     inlineHtml: renderInlineRedline(model, { ...render, sectionIds: true }),
-    sideBySideHtml: renderSideBySide(model, { ...render, sectionIds: true, idPrefix: SIDE_BY_SIDE_ID_PREFIX, oldLabel: options.oldLabel, newLabel: options.newLabel }),
+    sideBySideHtml: renderSideBySide(model, { ...render, sectionIds: true, idPrefix: SIDE_BY_SIDE_ID_PREFIX, oldLabel: options.oldLabel, newLabel: options.newLabel, ...(options.newHref === undefined ? {} : { newHref: options.newHref }) }),
   };
 }
 

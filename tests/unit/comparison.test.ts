@@ -50,6 +50,23 @@ describe('buildComparison', () => {
     expect(comparison.inlineHtml).not.toContain('<h2');
   });
 
+  it('shows a collapsed unchanged stretch once (inline, in full) and side by side as a line linking to the new version', () => {
+    const long = {
+      old: extractBlocks(`<h2 id="intro">Introduction</h2>${'<p>Unchanged text of the introduction.</p>'.repeat(4)}<h2 id="retention">Retention</h2><p>We keep data for ninety days.</p>`),
+      new: extractBlocks(`<h2 id="intro">Introduction</h2>${'<p>Unchanged text of the introduction.</p>'.repeat(4)}<h2 id="retention">Retention</h2><p>We keep data for thirty days.</p>`),
+    };
+    const result = buildComparison(long.old, long.new, { ...labels, newHref: '/privacy/2024-07-01/' });
+    expect(result.inlineHtml).toMatch(/<details class="rl-unchanged"><summary>6 unchanged passages<\/summary>/u);
+    expect(result.inlineHtml.match(/Unchanged text of the introduction/gu)).toHaveLength(4);
+    expect(result.sideBySideHtml).not.toContain('Unchanged text of the introduction');
+    expect(result.sideBySideHtml).toContain(
+      '<div class="rl-sbs-row rl-sbs-unchanged"><p class="rl-unchanged-note"><span id="sbs-section-intro"></span><span id="sbs-section-retention"></span>' +
+        '6 unchanged passages, the same in both versions: read them in the inline redline or in the <a href="/privacy/2024-07-01/#intro">version of 1 July 2024</a>.</p></div>',
+    );
+    // A table-of-contents link still finds its section side by side.
+    for (const entry of result.toc) if (entry.slug.startsWith('section-')) expect(result.sideBySideHtml).toContain(`id="sbs-${entry.slug}"`);
+  });
+
   it('leaves out a table of contents with fewer sections than the minimum', () => {
     expect(buildComparison(moved.old, moved.new, { ...labels, minHeadings: 4 }).toc).toEqual([]);
   });

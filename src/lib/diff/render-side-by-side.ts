@@ -25,6 +25,11 @@ export interface SideBySideOptions extends RenderOptions {
   oldLabel?: string;
   /** Heading of the right column. Default 'New version'. */
   newLabel?: string;
+  /**
+   * URL of the new version's page. A collapsed unchanged stretch then links to its place there
+   * (`<url>#<section id>`), where it reads in full.
+   */
+  newHref?: string;
 }
 
 type SideName = 'old' | 'new';
@@ -36,11 +41,11 @@ export function renderSideBySide(model: ChangeModel, options: SideBySideOptions 
   const head =
     `<div class="rl-sbs-row rl-sbs-head"><div class="rl-side rl-old">${escapeHtml(options.oldLabel ?? 'Old version')}</div>` +
     `<div class="rl-side rl-new">${escapeHtml(options.newLabel ?? 'New version')}</div></div>`;
-  const body = segmentEntries(model.entries, o).map((s) => renderSegment(o, s, seen)).join('');
+  const body = segmentEntries(model.entries, o).map((s) => renderSegment(o, s, seen, options)).join('');
   return scopeHeaderCells(`<div class="rl-redline rl-side-by-side">${head}${body}</div>`);
 }
 
-function renderSegment(o: ResolvedOptions, seg: Segment, seen: Set<string>): string {
+function renderSegment(o: ResolvedOptions, seg: Segment, seen: Set<string>, options: SideBySideOptions): string {
   switch (seg.kind) {
     case 'single':
     case 'list': {
@@ -49,11 +54,38 @@ function renderSegment(o: ResolvedOptions, seg: Segment, seen: Set<string>): str
     }
     case 'table':
       return renderTable(o, seg.entries, seen);
-    case 'collapsed': {
-      const inner = segmentEntries(seg.entries, { ...o, collapseUnchanged: 0 }).map((s) => renderSegment(o, s, seen)).join('');
-      return `<details class="rl-unchanged"><summary>${escapeHtml(o.unchangedLabel(seg.entries.length))}</summary>${inner}</details>`;
-    }
+    case 'collapsed':
+      return collapsedRow(o, seg.entries, options);
   }
+}
+
+/**
+ * A collapsed unchanged stretch, side by side: how many passages and where they read in full, not the text
+ * itself. It is the same on both sides, so two columns of it would repeat, twice more, what the inline
+ * view already holds (in a <details>); that was most of a compare page's bytes. The ids of the section
+ * headings inside stay, on empty anchors, so that a table-of-contents link still lands here.
+ */
+function collapsedRow(o: ResolvedOptions, entries: readonly ChangeEntry[], options: SideBySideOptions): string {
+  let anchors = '';
+  let section = '';
+  for (const e of entries) {
+    if (e.type !== 'unchanged') continue;
+    const id = sectionId(o, e.new);
+    if (id !== undefined) anchors += `<span id="${escapeHtml(id)}"></span>`;
+    if (section === '') section = e.new.section;
+  }
+  const where =
+    options.newHref === undefined
+      ? ''
+      : ` or in the <a href="${escapeHtml(section === '' ? options.newHref : `${options.newHref}#${section}`)}">${escapeHtml(lowerFirst(options.newLabel ?? 'New version'))}</a>`;
+  return (
+    `<div class="rl-sbs-row rl-sbs-unchanged"><p class="rl-unchanged-note">${anchors}` +
+    `${escapeHtml(o.unchangedLabel(entries.length))}, the same in both versions: read them in the inline redline${where}.</p></div>`
+  );
+}
+
+function lowerFirst(text: string): string {
+  return /^Version\b/u.test(text) ? `v${text.slice(1)}` : text;
 }
 
 function rowClass(e: ChangeEntry): string {
