@@ -1,7 +1,8 @@
 // The compare picker: diffs any two versions in the browser with the same engine and renderers as the
 // built compare pages (src/lib/comparison.ts), from each version's blocks JSON, at a shareable URL
 // (?from=X&to=Y). Without JavaScript the page lists the built comparisons instead.
-import { buildComparison, renderChangeSummary, renderTableOfContents } from '../lib/comparison.ts';
+// The engine is loaded with a dynamic import() when a pair is first compared, so that the page itself
+// loads only this form's few KB of script.
 import type { Block } from '../lib/diff/browser.ts';
 import { escapeHtml as escape } from '../lib/feeds/escape.ts';
 
@@ -48,10 +49,19 @@ export function mountComparePicker(root: Document): void {
     toSelect.value = to;
     status!.textContent = 'Comparing…';
     try {
-      const [oldBlocks, newBlocks] = await Promise.all([loadBlocks(old.dataset['blocks'] ?? ''), loadBlocks(next.dataset['blocks'] ?? '')]);
+      const [{ buildComparison, renderChangeSummary, renderTableOfContents }, oldBlocks, newBlocks] = await Promise.all([
+        import('../lib/comparison.ts'),
+        loadBlocks(old.dataset['blocks'] ?? ''),
+        loadBlocks(next.dataset['blocks'] ?? ''),
+      ]);
       const oldLabel = old.dataset['label'] ?? from;
       const newLabel = next.dataset['label'] ?? to;
-      const comparison = buildComparison(oldBlocks, newBlocks, { oldLabel, newLabel, minHeadings: Number(form!.dataset['tocMin'] ?? 4) });
+      const comparison = buildComparison(oldBlocks, newBlocks, {
+        oldLabel,
+        newLabel,
+        minHeadings: Number(form!.dataset['tocMin'] ?? 4),
+        newHref: next.dataset['href'] ?? '',
+      });
       const title = `What changed in ${form!.dataset['documentTitle'] ?? ''}: ${old.textContent ?? from} → ${next.textContent ?? to}`;
       fill('[data-compare-title]', escape(title));
       root.title = `${title} · ${root.title.split(' · ').at(-1) ?? ''}`;
