@@ -9,10 +9,11 @@ import { formatDate } from '../lib/dates.ts';
 import { type SourceDiff, renderSourceDiff } from '../lib/diff/index.ts';
 import { timeStage } from '../lib/stage-timer.ts';
 import type { LegalDocument, Version } from '../lib/types.ts';
+import { nextVersion, previousVersion } from '../lib/versions.ts';
 import { getLegalDocuments, versionSource } from './documents.ts';
 import { type CacheCodec, cachedResult } from './build-cache.ts';
 import { renderedBlocks } from './rendered-blocks.ts';
-import { buildDate, site } from './site.ts';
+import { buildDate, pathTo, site } from './site.ts';
 
 /** The label of a version in a redline's column heading and in pickers: "Version of 1 February 2025". */
 export function versionLabel(version: Pick<Version, 'effective'>): string {
@@ -45,17 +46,29 @@ const pageComparisonCodec: CacheCodec<PageComparison> = {
 /** One built compare page's content. */
 export interface ComparePageData {
   comparison: PageComparison;
-  source: SourceDiff;
-  /** CSP hash of the source view's stylesheet (`sha256-...`), which the page inlines. */
-  sourceStyleHash: `sha256-${string}`;
+  /** The MDX source diff: only on a version's page against the version before it (see sourceSteps). */
+  source: { diff: SourceDiff; /** CSP hash of its stylesheet (`sha256-...`), which the page inlines. */ styleHash: `sha256-${string}` } | undefined;
+  /**
+   * For any other pair, the first and last of the one-version steps between `from` and `to`, whose pages
+   * hold the source changes. A source diff across many versions mixes every step's markup edits into one
+   * long patch (a third of such a page, and half of the source-diff time), and authors review markup one
+   * version at a time.
+   */
+  sourceSteps: { first: { from: Version; to: Version }; last: { from: Version; to: Version } } | undefined;
 }
 
 /**
- * Diffs `from` and `to` of `document` from the memoised rendered blocks, and their MDX sources. Both results are
- * cached on disk by the two sources' sha256 (./build-cache.ts), so a rebuild diffs only new pairs.
+ * Diffs `from` and `to` of `document` from the memoised rendered blocks, and, when `from` is the version before
+ * `to`, their MDX sources. Both results are cached on disk by the two sources' sha256 (./build-cache.ts), so a
+ * rebuild diffs only new pairs.
  */
 export async function comparePageData(document: LegalDocument, from: Version, to: Version): Promise<ComparePageData> {
-  const options = { oldLabel: versionLabel(from), newLabel: versionLabel(to), minHeadings: site.tocMinHeadings };
+  const options = {
+    oldLabel: versionLabel(from),
+    newLabel: versionLabel(to),
+    minHeadings: site.tocMinHeadings,
+    newHref: pathTo({ kind: 'version', document: document.slug, version: to.id }),
+  };
   const names = { old: `${document.slug}/${from.id}.mdx`, new: `${document.slug}/${to.id}.mdx` };
   const comparison = await timeStage('diff', () =>
     cachedResult(
@@ -69,11 +82,17 @@ export async function comparePageData(document: LegalDocument, from: Version, to
       pageComparisonCodec,
     ),
   );
-  const source = await timeStage('source diff', () =>
+  const previous = previousVersion(document.versions, to);
+  if (previous?.id !== from.id) {
+    const next = nextVersion(document.versions, from);
+    const steps = next && previous ? { first: { from, to: next }, last: { from: previous, to } } : undefined;
+    return { comparison, source: undefined, sourceSteps: steps };
+  }
+  const diff = await timeStage('source diff', () =>
     cachedResult('source-diff', [from.sha256, to.sha256, JSON.stringify(names)], async () => {
       const [oldSource, newSource] = await Promise.all([versionSource(from), versionSource(to)]);
       return renderSourceDiff(oldSource, newSource, names);
     }),
   );
-  return { comparison, source, sourceStyleHash: `sha256-${createHash('sha256').update(source.css).digest('base64')}` };
+  return { comparison, source: { diff, styleHash: `sha256-${createHash('sha256').update(diff.css).digest('base64')}` }, sourceSteps: undefined };
 }
