@@ -7,15 +7,14 @@
  */
 import type { ChangeCountsLookup } from '../lib/feeds/model.ts';
 import { publishedVersions } from '../lib/feeds/model.ts';
-import { type ChangeCounts, diffBlocks, summarizeChanges } from '../lib/diff/index.ts';
-import { timeStage } from '../lib/stage-timer.ts';
+import type { ChangeCounts } from '../lib/diff/index.ts';
 import type { LegalDocument, Version } from '../lib/types.ts';
 import { previousVersion } from '../lib/versions.ts';
-import { cachedResult } from './build-cache.ts';
-import { renderedBlocks } from './rendered-blocks.ts';
+import { pairComparison } from './comparisons.ts';
 
-// Every feed format, site-wide and per document, and every notice asks for the same counts: diff each pair once
-// per build, and not at all when an earlier build stored the counts of the same two sources (./build-cache.ts).
+// Every feed format, site-wide and per document, and every notice asks for the same counts: they are the
+// summary of the pair's comparison, which the version's compare page shows too (./comparisons.ts), so each
+// pair is diffed once per build, and not at all when an earlier build cached it (./build-cache.ts).
 const countsCache = new Map<string, Promise<ChangeCounts>>();
 
 /** The diff engine's counts of `version` against the previous published version; undefined for a first version. */
@@ -26,12 +25,7 @@ export async function changeCountsFor(document: LegalDocument, version: Version)
   const key = `${document.slug}/${previous.id}/${version.id}`;
   let counts = countsCache.get(key);
   if (!counts) {
-    counts = timeStage('diff', () =>
-      cachedResult('change-counts', [previous.sha256, version.sha256], async () => {
-        const [oldBlocks, newBlocks] = await Promise.all([renderedBlocks(previous), renderedBlocks(version)]);
-        return summarizeChanges(diffBlocks(oldBlocks, newBlocks)).total;
-      }),
-    );
+    counts = pairComparison(document, previous, version).then((comparison) => comparison.summary.total);
     countsCache.set(key, counts);
   }
   return counts;

@@ -43,6 +43,41 @@ const pageComparisonCodec: CacheCodec<PageComparison> = {
   },
 };
 
+// The change counts of feeds and notices (./change-counts.ts) are the summary of the same comparison as a
+// version's compare page against the version before it: whichever asks first computes it, the other gets it
+// from here instead of diffing the pair again. A compare page releases its entry once it has it (each page is
+// rendered once), so only the comparisons asked for by counts and not yet by a page stay in memory.
+const comparisons = new Map<string, Promise<PageComparison>>();
+
+/** The comparison of `from` and `to` (diffed once per build, and cached on disk by the two sources' sha256). */
+export function pairComparison(document: LegalDocument, from: Version, to: Version, { release = false } = {}): Promise<PageComparison> {
+  const key = `${document.slug}/${pairSlug(from, to)}`;
+  let comparison = comparisons.get(key);
+  if (!comparison) {
+    const options = {
+      oldLabel: versionLabel(from),
+      newLabel: versionLabel(to),
+      minHeadings: site.tocMinHeadings,
+      newHref: pathTo({ kind: 'version', document: document.slug, version: to.id }),
+    };
+    comparison = timeStage('diff', () =>
+      cachedResult(
+        'comparison',
+        [from.sha256, to.sha256, JSON.stringify(options)],
+        async (): Promise<PageComparison> => {
+          const [oldBlocks, newBlocks] = await Promise.all([renderedBlocks(from), renderedBlocks(to)]);
+          const { summary, toc, changedToc, firstChange, inlineHtml, sideBySideHtml } = buildComparison(oldBlocks, newBlocks, options);
+          return { summary, toc, changedToc, firstChange, inlineHtml, sideBySideHtml };
+        },
+        pageComparisonCodec,
+      ),
+    );
+  }
+  if (release) comparisons.delete(key);
+  else comparisons.set(key, comparison);
+  return comparison;
+}
+
 /** One built compare page's content. */
 export interface ComparePageData {
   comparison: PageComparison;
@@ -63,25 +98,8 @@ export interface ComparePageData {
  * rebuild diffs only new pairs.
  */
 export async function comparePageData(document: LegalDocument, from: Version, to: Version): Promise<ComparePageData> {
-  const options = {
-    oldLabel: versionLabel(from),
-    newLabel: versionLabel(to),
-    minHeadings: site.tocMinHeadings,
-    newHref: pathTo({ kind: 'version', document: document.slug, version: to.id }),
-  };
   const names = { old: `${document.slug}/${from.id}.mdx`, new: `${document.slug}/${to.id}.mdx` };
-  const comparison = await timeStage('diff', () =>
-    cachedResult(
-      'comparison',
-      [from.sha256, to.sha256, JSON.stringify(options)],
-      async (): Promise<PageComparison> => {
-        const [oldBlocks, newBlocks] = await Promise.all([renderedBlocks(from), renderedBlocks(to)]);
-        const { summary, toc, changedToc, firstChange, inlineHtml, sideBySideHtml } = buildComparison(oldBlocks, newBlocks, options);
-        return { summary, toc, changedToc, firstChange, inlineHtml, sideBySideHtml };
-      },
-      pageComparisonCodec,
-    ),
-  );
+  const comparison = await pairComparison(document, from, to, { release: true });
   const previous = previousVersion(document.versions, to);
   if (previous?.id !== from.id) {
     const next = nextVersion(document.versions, from);
