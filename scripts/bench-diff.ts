@@ -143,12 +143,13 @@ function stats(samples: number[]): { median: number; p95: number } {
   return { median: at(0.5), p95: at(0.95) };
 }
 
-function time(fn: () => unknown, runs: number): { median: number; p95: number } {
-  fn();
+function time<I>(setup: () => I, fn: (input: I) => unknown, runs: number): { median: number; p95: number } {
+  fn(setup());
   const samples: number[] = [];
   for (let k = 0; k < runs; k++) {
+    const input = setup();
     const start = performance.now();
-    fn();
+    fn(input);
     samples.push(performance.now() - start);
   }
   return stats(samples);
@@ -194,8 +195,11 @@ export function runDiffBenchmark(options: DiffBenchOptions = {}): DiffBenchRow[]
   for (const words of sizes) {
     for (const { scenario, oldBlocks, newBlocks } of benchmarkPairs(words)) {
       const runs = Math.max(3, Math.round((words >= 50000 ? (scenario === 'rewrite' ? 5 : 10) : words >= 10000 ? 25 : 60) * factor));
-      const engine = time(() => diffBlocks(oldBlocks, newBlocks), runs);
-      const baseline = time(() => baselineTwoLevel(oldBlocks, newBlocks), runs);
+      // Fresh copies of the blocks for every run (not timed): the engine memoises each block's tokens, so
+      // diffing the same objects again would time a second diff of a pair, not a first one.
+      const fresh = () => ({ a: structuredClone(oldBlocks), b: structuredClone(newBlocks) });
+      const engine = time(fresh, ({ a, b }) => diffBlocks(a, b), runs);
+      const baseline = time(fresh, ({ a, b }) => baselineTwoLevel(a, b), runs);
       const row: DiffBenchRow = {
         words, scenario, blocks: oldBlocks.length,
         medianMs: engine.median, p95Ms: engine.p95,

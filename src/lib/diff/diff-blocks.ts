@@ -10,10 +10,9 @@ import type {
   BlockEdit,
   ChangeEntry,
   ChangeModel,
-  Token,
 } from './model.ts';
 import { DEFAULT_MAX_EDIT_LENGTH, diffCells, diffTokens, inlineKey } from './inline-diff.ts';
-import { tokenizeInline } from './tokenize.ts';
+import { blockTokens } from './tokenize.ts';
 
 /** Options of diffBlocks; all optional, the defaults suit legal documents. */
 export interface DiffOptions {
@@ -34,14 +33,14 @@ interface Side {
 
 // What one block yields for the diff (key, tokens, word features) depends on the block alone, and a build
 // diffs each version against several others (its neighbours and the version in force), as does the picker
-// in the browser: memoised per block object, so each block is keyed and tokenized once, not once per pair.
-// Blocks are never mutated after extraction; the memo goes when the blocks do (WeakMap).
+// in the browser: memoised per block object, so each block is keyed and tokenized (blockTokens, in
+// ./tokenize.ts) once, not once per pair. Blocks are never mutated after extraction; the memo goes when the
+// blocks do (WeakMap).
 interface BlockFeatures {
   features: Map<string, number>;
   total: number;
 }
 const keyMemo = new WeakMap<Block, string>();
-const tokensMemo = new WeakMap<Block, Token[]>();
 const featuresMemo = new WeakMap<Block, BlockFeatures>();
 
 interface Pair {
@@ -311,16 +310,6 @@ export function blockKey(block: Block): string {
   return head + inlineKey(block.inline);
 }
 
-/** The tokens of a block (of all its cells, for a table row), memoised; callers must not change the array. */
-function blockTokens(block: Block): Token[] {
-  let tokens = tokensMemo.get(block);
-  if (tokens === undefined) {
-    tokens = block.cells === undefined ? tokenizeInline(block.inline) : block.cells.flatMap((c) => tokenizeInline(c.inline));
-    tokensMemo.set(block, tokens);
-  }
-  return tokens;
-}
-
 // Similarity features: the words of a block, lower-cased, as a multiset; marks are ignored here
 // because they matter for the word diff, not for deciding which blocks correspond.
 function blockFeatures(block: Block): BlockFeatures {
@@ -408,9 +397,22 @@ function findCandidatePairs(
     if (gap !== undefined && gap.newEnd - gap.newStart <= SMALL_GAP) {
       for (let j = gap.newStart; j < gap.newEnd; j++) if (!shared.has(j)) shared.set(j, 0);
     }
-    const top = [...shared.entries()]
-      .sort((a, b) => b[1] - a[1] || Number(gapOfNew[a[0]] !== gapOfOld[i]) - Number(gapOfNew[b[0]] !== gapOfOld[i]) || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES);
+    // The best MAX_CANDIDATES by shared words, then same gap, then position: a selection, not a sort of every
+    // block sharing a word (far-apart versions have many).
+    const order = (a: readonly [number, number], b: readonly [number, number]): number =>
+      b[1] - a[1] || Number(gapOfNew[a[0]] !== gapOfOld[i]) - Number(gapOfNew[b[0]] !== gapOfOld[i]) || a[0] - b[0];
+    const top: Array<[number, number]> = [];
+    for (const entry of shared) {
+      if (top.length === MAX_CANDIDATES && order(entry, top[MAX_CANDIDATES - 1] as [number, number]) >= 0) continue;
+      let k = top.length;
+      top.push(entry);
+      while (k > 0 && order(entry, top[k - 1] as [number, number]) < 0) {
+        top[k] = top[k - 1] as [number, number];
+        k--;
+      }
+      top[k] = entry;
+      if (top.length > MAX_CANDIDATES) top.pop();
+    }
     for (const [j] of top) {
       if (j === sameId) continue;
       const sim = similarityOf(oldSide, i, newSide, j);

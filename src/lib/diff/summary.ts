@@ -1,7 +1,7 @@
 // Counts for the summary at the top of a compare page: blocks and words added, removed, changed and
 // moved, in total and per section.
 import type { Block, ChangeCounts, ChangeEntry, ChangeModel, ChangeSummary, InlineOp } from './model.ts';
-import { countWords, tokenizeInline } from './tokenize.ts';
+import { blockWordCount, countWords, tokenizeInline } from './tokenize.ts';
 
 /** Counts all zero. */
 export function emptyCounts(): ChangeCounts {
@@ -26,7 +26,10 @@ export function summarizeChanges(model: ChangeModel): ChangeSummary {
       // Prefer the new version's title: a removed block carries the old title of a renamed section.
       line.title = e.sectionTitle;
     }
-    for (const counts of [total, line.counts]) addEntry(counts, e);
+    // Counted once, then added to the total and to the section.
+    const counts = emptyCounts();
+    addEntry(counts, e);
+    for (const sum of [total, line.counts]) for (const key of Object.keys(counts) as Array<keyof ChangeCounts>) sum[key] += counts[key];
   }
   return { total, sections: [...sections.values()], changes };
 }
@@ -68,6 +71,5 @@ function addOps(counts: ChangeCounts, ops: readonly InlineOp[]): void {
 
 /** Number of words in a block (all cells of a table row). */
 export function blockWords(block: Block): number {
-  if (block.cells !== undefined) return block.cells.reduce((n, c) => n + countWords(tokenizeInline(c.inline)), 0);
-  return countWords(tokenizeInline(block.inline));
+  return blockWordCount(block);
 }

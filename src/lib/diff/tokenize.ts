@@ -1,6 +1,6 @@
 // Word tokens for the word-level diff. Intl.Segmenter splits words in any script (CJK and Thai have no
 // spaces between words), and each token keeps its marks so that formatting takes part in equality.
-import type { InlineRun, Mark, Token } from './model.ts';
+import type { Block, InlineRun, Mark, Token } from './model.ts';
 
 // 'und' (undetermined) rather than the machine's default locale, so that builds are reproducible.
 // ICU's dictionary-based segmentation of CJK/Thai does not depend on the locale anyway.
@@ -61,4 +61,31 @@ export function tokensText(tokens: readonly Token[]): string {
   let s = '';
   for (const t of tokens) s += t.pre + t.text;
   return s;
+}
+
+// A build diffs each version against several others (its neighbours and the version in force), as does the
+// picker in the browser, and the summary counts the words of whole blocks: tokens and word counts are
+// memoised per block object, so each block is tokenized once, not once per pair and use. Blocks are never
+// changed after extraction; the memo goes when the blocks do (WeakMap).
+const blockTokensMemo = new WeakMap<Block, Token[]>();
+const blockWordsMemo = new WeakMap<Block, number>();
+
+/** The tokens of a block (of all its cells, in order, for a table row), memoised: callers must not change the array. */
+export function blockTokens(block: Block): Token[] {
+  let tokens = blockTokensMemo.get(block);
+  if (tokens === undefined) {
+    tokens = block.cells === undefined ? tokenizeInline(block.inline) : block.cells.flatMap((c) => tokenizeInline(c.inline));
+    blockTokensMemo.set(block, tokens);
+  }
+  return tokens;
+}
+
+/** Number of words in a block (all cells of a table row), memoised. */
+export function blockWordCount(block: Block): number {
+  let words = blockWordsMemo.get(block);
+  if (words === undefined) {
+    words = countWords(blockTokens(block));
+    blockWordsMemo.set(block, words);
+  }
+  return words;
 }
