@@ -36,6 +36,11 @@ export default defineConfig({
       styleDirective: { resources: [...CSP_STYLE_SOURCES] },
     },
   },
+  experimental: {
+    // Pages whose getStaticPaths() entry has a cacheKey (compare pages, blocks JSON, sources) are copied from
+    // the previous build when their key and code are unchanged (docs/benchmarks.md, "The rebuild").
+    incrementalBuild: true,
+  },
   markdown: {
     // Shiki's inline styles would need 'unsafe-inline'; legal text has no code worth colouring.
     syntaxHighlight: false,

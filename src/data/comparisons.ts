@@ -20,15 +20,44 @@ export function versionLabel(version: Pick<Version, 'effective'>): string {
   return `Version of ${formatDate(version.effective)}`;
 }
 
-/** Params and props of every built compare page: linear in the number of versions. */
+/**
+ * Params and props of every built compare page: linear in the number of versions. Each carries a `cacheKey`
+ * (Astro's experimental incremental build): a page whose key and code are unchanged since the last build is
+ * copied from it instead of rendered again, so a rebuild after adding a version renders only its new pairs.
+ */
 export async function comparePagePaths() {
   const documents = await getLegalDocuments();
   return documents.flatMap((document) =>
     comparePairs(document.versions, buildDate).map(({ from, to }) => ({
       params: { document: document.slug, pair: pairSlug(from, to) },
       props: { document, from, to },
+      cacheKey: comparePageKey(document, from, to),
     })),
   );
+}
+
+/**
+ * Everything a compare page shows besides code and site config: the two sources (their sha256 covers the
+ * frontmatter: dates, summary), the document's title, the neighbours the source-changes note links to, and
+ * the URL settings (env, not config). The build date only decides which pairs are built, not what they show.
+ */
+export function comparePageKey(document: LegalDocument, from: Version, to: Version): string {
+  const next = nextVersion(document.versions, from);
+  const previous = previousVersion(document.versions, to);
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        document.slug,
+        document.title,
+        [from.id, from.sha256],
+        [to.id, to.sha256],
+        [next?.id, next?.effective],
+        [previous?.id, previous?.effective],
+        site.siteUrl,
+        site.basePath,
+      ]),
+    )
+    .digest('hex');
 }
 
 /** A comparison as a compare page shows it: everything but the change model. */
