@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type CollectionEntry, getCollection, render } from 'astro:content';
 import { sourceSha256 } from '../lib/content-files.ts';
 import { markStage } from '../lib/stage-timer.ts';
 import type { LegalDocument, Version } from '../lib/types.ts';
-import { sortVersions } from '../lib/versions.ts';
+import { type VersionContext, sortVersions } from '../lib/versions.ts';
+import { site } from './site.ts';
 
 /** Drafts are shown (with a banner) under `astro dev` and never published. */
 const includeDrafts: boolean = import.meta.env.REDLINE_INCLUDE_DRAFTS === true;
@@ -70,4 +72,20 @@ export async function versionSource(version: Pick<Version, 'document' | 'id'>): 
   const entry = versions.find((candidate) => candidate.id === `${version.document}/${version.id}`);
   if (!entry?.filePath) throw new Error(`No source for ${version.document}/${version.id}`);
   return readFileSync(entry.filePath, 'utf8');
+}
+
+/**
+ * The `cacheKey` of a version page (Astro's experimental incremental build): everything the page shows besides
+ * code, site config and the rendered MDX (which Astro tracks itself): the document's metadata, where the
+ * version stands (status, period, neighbours, the version in force and the upcoming ones, each by id and the
+ * sha256 of its source, which covers its frontmatter) and the URL settings (env, not config). An unchanged
+ * page is copied from the previous build instead of rendered again.
+ */
+export function versionPageKey(document: LegalDocument, context: VersionContext<Version>): string {
+  const { versions: _versions, ...meta } = document;
+  const ref = (version: Version | undefined) => (version === undefined ? null : [version.id, version.sha256]);
+  const { version, status, period, previous, next, current, upcoming } = context;
+  return createHash('sha256')
+    .update(JSON.stringify([meta, ref(version), status, period, ref(previous), ref(next), ref(current), upcoming.map(ref), site.siteUrl, site.basePath]))
+    .digest('hex');
 }
