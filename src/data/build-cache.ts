@@ -21,6 +21,9 @@ export interface CacheCodec<T> {
 /** The cache's folder and fingerprint, or undefined when it is off (dev server, tests). */
 const settings = import.meta.env.REDLINE_BUILD_CACHE;
 
+// Folders this build has made already (one mkdir each, not one per entry).
+const madeFolders = new Set<string>();
+
 /** The cache key of `inputs` in `namespace`. */
 function keyOf(fingerprint: string, namespace: string, inputs: readonly string[]): string {
   const hash = createHash('sha256').update(`${fingerprint}\u0000${namespace}`);
@@ -42,7 +45,11 @@ export async function cachedResult<T>(namespace: string, inputs: readonly string
   }
   const value = await compute();
   try {
-    await mkdir(dirname(file), { recursive: true });
+    const folder = dirname(file);
+    if (!madeFolders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      madeFolders.add(folder);
+    }
     const temporary = `${file}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(codec ? codec.encode(value) : value));
     await rename(temporary, file);

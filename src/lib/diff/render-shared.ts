@@ -55,13 +55,13 @@ export function sectionId(o: ResolvedOptions, block: Block): string | undefined 
 
 /** Escape text for HTML content and attribute values: text that looks like HTML stays text. */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/gu, '&amp;')
-    .replace(/</gu, '&lt;')
-    .replace(/>/gu, '&gt;')
-    .replace(/"/gu, '&quot;')
-    .replace(/'/gu, '&#39;');
+  // Most text has nothing to escape: one test instead of five replaces (a compare page escapes every word).
+  return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIALS, (c) => HTML_ESCAPES[c] ?? c) : text;
 }
+
+const HTML_SPECIAL = /[&<>"']/u;
+const HTML_SPECIALS = /[&<>"']/gu;
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 // Links in a redline stay links, but only to schemes that cannot run script.
 function safeHref(href: string): string | undefined {
@@ -190,7 +190,9 @@ export function wrapBlock(o: ResolvedOptions, block: Block, inner: string, cls: 
  * `col`; text is escaped, so `<th` only ever starts a tag here.
  */
 export function scopeHeaderCells(html: string): string {
-  return html.replace(/<th(?=[ >])/gu, '<th scope="col"');
+  // `<th>` and `<th ` (not `<thead`): plain string replaces, much faster than a regex over a whole redline.
+  // (In this order: the second never meets the first's output.)
+  return html.replaceAll('<th ', '<th scope="col" ').replaceAll('<th>', '<th scope="col">');
 }
 
 /** Cell tag (th or td). */
