@@ -10,11 +10,17 @@ import { site } from './site.ts';
 /** Drafts are shown (with a banner) under `astro dev` and never published. */
 const includeDrafts: boolean = import.meta.env.REDLINE_INCLUDE_DRAFTS === true;
 
-let cache: Promise<LegalDocument[]> | undefined;
+/** The collections read once per build: documents, version entries by id, and each version's source text. */
+interface LoadedContent {
+  documents: LegalDocument[];
+  entries: Map<string, CollectionEntry<'versions'>>;
+  sources: Map<string, string>;
+}
 
-function toVersion(entry: CollectionEntry<'versions'>): Version {
+let cache: Promise<LoadedContent> | undefined;
+
+function toVersion(entry: CollectionEntry<'versions'>, source: string): Version {
   const [document = '', id = ''] = entry.id.split('/');
-  const source = entry.filePath ? readFileSync(entry.filePath, 'utf8') : (entry.body ?? '');
   return {
     document,
     id,
@@ -29,26 +35,37 @@ function toVersion(entry: CollectionEntry<'versions'>): Version {
   };
 }
 
-async function loadDocuments(): Promise<LegalDocument[]> {
-  const [documents, versions] = await Promise.all([getCollection('documents'), getCollection('versions')]);
+async function loadContent(): Promise<LoadedContent> {
+  const [documentEntries, versionEntries] = await Promise.all([getCollection('documents'), getCollection('versions')]);
+  const entries = new Map<string, CollectionEntry<'versions'>>();
+  const sources = new Map<string, string>();
   const bySlug = new Map<string, Version[]>();
-  for (const entry of versions) {
-    const version = toVersion(entry);
+  for (const entry of versionEntries) {
+    // Each source is read once: its sha256 is in the API and the lock, its text on the .md page and in source diffs.
+    const source = entry.filePath ? readFileSync(entry.filePath, 'utf8') : (entry.body ?? '');
+    entries.set(entry.id, entry);
+    sources.set(entry.id, source);
+    const version = toVersion(entry, source);
     if (version.draft && !includeDrafts) continue;
     bySlug.set(version.document, [...(bySlug.get(version.document) ?? []), version]);
   }
-  return documents
+  const documents = documentEntries
     .map((entry) => ({ slug: entry.id, ...entry.data, versions: sortVersions(bySlug.get(entry.id) ?? []) }))
     .filter((document) => document.versions.length > 0)
     .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+  return { documents, entries, sources };
+}
+
+function loadedContent(): Promise<LoadedContent> {
+  cache ??= loadContent();
+  return cache;
 }
 
 /** Every document with its publishable versions, oldest first; documents in home-page order. */
-export function getLegalDocuments(): Promise<LegalDocument[]> {
+export async function getLegalDocuments(): Promise<LegalDocument[]> {
   // The first call is the first getStaticPaths(): page generation starts (for `npm run bench`).
   markStage('pages:start');
-  cache ??= loadDocuments();
-  return cache;
+  return (await loadedContent()).documents;
 }
 
 /** The document with `slug`; throws when it does not exist (a bug in a page, not in content). */
@@ -60,18 +77,16 @@ export async function getLegalDocument(slug: string): Promise<LegalDocument> {
 
 /** Renders one version's MDX: its Content component and headings. */
 export async function renderVersion(version: Pick<Version, 'document' | 'id'>) {
-  const versions = await getCollection('versions');
-  const entry = versions.find((candidate) => candidate.id === `${version.document}/${version.id}`);
+  const entry = (await loadedContent()).entries.get(`${version.document}/${version.id}`);
   if (!entry) throw new Error(`No version ${version.document}/${version.id}`);
   return render(entry);
 }
 
 /** The raw MDX source of a version, as committed. */
 export async function versionSource(version: Pick<Version, 'document' | 'id'>): Promise<string> {
-  const versions = await getCollection('versions');
-  const entry = versions.find((candidate) => candidate.id === `${version.document}/${version.id}`);
-  if (!entry?.filePath) throw new Error(`No source for ${version.document}/${version.id}`);
-  return readFileSync(entry.filePath, 'utf8');
+  const source = (await loadedContent()).sources.get(`${version.document}/${version.id}`);
+  if (source === undefined) throw new Error(`No source for ${version.document}/${version.id}`);
+  return source;
 }
 
 /**
