@@ -7,6 +7,7 @@ import { diffArrays, diffWords } from 'diff';
 import { extractBlocks } from '../src/lib/diff/blocks.ts';
 import { diffBlocks } from '../src/lib/diff/diff-blocks.ts';
 import type { Block } from '../src/lib/diff/model.ts';
+import { seededRandom } from './bench/corpus.ts';
 
 /** One measured scenario. */
 export interface DiffBenchRow {
@@ -26,18 +27,6 @@ export interface DiffBenchOptions {
   sizes?: number[];
   /** Scale the number of timed runs (1 = default). */
   runsFactor?: number;
-}
-
-// Deterministic PRNG (mulberry32), so every run benchmarks the same documents.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYLLABLES = ['da', 'ta', 'pro', 'ces', 'sor', 'con', 'trol', 'ler', 'ac', 'count', 're', 'ten', 'tion', 'pri', 'va', 'cy', 'ser', 'vice', 'law', 'ful', 'in', 'form', 'ment', 'ex', 'port', 'sub', 'ject'];
@@ -69,7 +58,7 @@ function sentence(rand: () => number, vocab: readonly string[]): string {
 }
 
 function generate(seed: number, targetWords: number): Section[] {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const vocab = vocabulary(rand, 3000);
   const sections: Section[] = [];
   let words = 0;
@@ -112,8 +101,8 @@ function toHtml(sections: readonly Section[]): string {
 
 // Change a share of sentences (swap, drop or insert a word), optionally move one section to the end.
 function edit(sections: readonly Section[], share: number, move: boolean, seed: number): Section[] {
-  const rand = prng(seed);
-  const vocab = vocabulary(prng(seed + 1), 3000);
+  const rand = seededRandom(seed);
+  const vocab = vocabulary(seededRandom(seed + 1), 3000);
   const change = (s: string): string => {
     if (rand() >= share) return s;
     const words = s.split(' ');

@@ -3,6 +3,7 @@
  * (the jpmonette/feed layout: one model, one pure module per format).
  */
 import { daysBetween, formatDate } from '../dates.ts';
+import type { ChangeCounts as DiffChangeCounts } from '../diff/model.ts';
 import { type FeedFormat, type Route, routeUrl } from '../permalinks.ts';
 import type { SiteConfig } from '../site-config.ts';
 import type { ChangeKind, LegalDocument, Version } from '../types.ts';
@@ -10,18 +11,10 @@ import { sortVersions } from '../versions.ts';
 import { escapeHtml } from './escape.ts';
 
 /**
- * How much a version changed against the previous one: block counts plus words added and removed.
- * The field names match the diff engine's `ChangeCounts` (src/lib/diff/model.ts), of which this is a subset,
- * so its summary total can be passed in as it is.
+ * How much a version changed against the previous one: block counts plus words added and removed, the part
+ * of the diff engine's counts that feeds and notices print (its summary total can be passed in as it is).
  */
-export interface ChangeCounts {
-  blocksAdded: number;
-  blocksRemoved: number;
-  blocksChanged: number;
-  blocksMoved: number;
-  wordsAdded: number;
-  wordsRemoved: number;
-}
+export type ChangeCounts = Pick<DiffChangeCounts, 'blocksAdded' | 'blocksRemoved' | 'blocksChanged' | 'blocksMoved' | 'wordsAdded' | 'wordsRemoved'>;
 
 /** Looks up the change counts of `version` against its predecessor; undefined when not computed. */
 export type ChangeCountsLookup = (document: LegalDocument, version: Version) => ChangeCounts | undefined;
