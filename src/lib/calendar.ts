@@ -4,7 +4,7 @@
  * folds lines by characters, not the 75 octets RFC 5545 §3.1 asks for, so non-ASCII titles overflow.
  */
 import { addDays } from './dates.ts';
-import { changeKindLabel, publishedVersions, siteUrlOf } from './feeds/model.ts';
+import { changeKindLabel, documentScope, publishedVersions, siteUrlOf } from './feeds/model.ts';
 import type { SiteConfig } from './site-config.ts';
 import type { LegalDocument, Version } from './types.ts';
 
@@ -89,13 +89,7 @@ function event(document: LegalDocument, version: Version, previous: Version | un
 /** The iCalendar text of upcoming (effective after `today`) published versions, one all-day event each. */
 export function buildCalendar(options: CalendarOptions): string {
   const { site, today } = options;
-  let documents = options.documents;
-  let single: LegalDocument | undefined;
-  if (options.document !== undefined) {
-    single = documents.find((candidate) => candidate.slug === options.document);
-    if (!single) throw new Error(`buildCalendar: no document "${options.document}"`);
-    documents = [single];
-  }
+  const { documents, single } = documentScope(options.documents, options.document, 'buildCalendar');
   const name = single ? `${single.title} (${site.siteName}): changes taking effect` : `${site.siteName} legal documents: changes taking effect`;
 
   const events: { effective: string; key: string; lines: string[] }[] = [];

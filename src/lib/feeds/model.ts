@@ -196,16 +196,22 @@ function compareEntries(a: FeedEntry, b: FeedEntry): number {
   return a.version > b.version ? -1 : a.version < b.version ? 1 : 0;
 }
 
+/** The documents a site-wide (no `slug`) or one-document feed covers; throws on an unknown slug. */
+export function documentScope(
+  documents: readonly LegalDocument[],
+  slug: string | undefined,
+  caller: string,
+): { documents: readonly LegalDocument[]; single: LegalDocument | undefined } {
+  if (slug === undefined) return { documents, single: undefined };
+  const single = documents.find((candidate) => candidate.slug === slug);
+  if (!single) throw new Error(`${caller}: no document "${slug}"`);
+  return { documents: [single], single };
+}
+
 /** The change feed of every document, or of one document when `document` is given. Drafts never appear. */
 export function buildChangeFeed(options: ChangeFeedOptions): ChangeFeed {
   const { site, changeCounts } = options;
-  let documents = options.documents;
-  let single: LegalDocument | undefined;
-  if (options.document !== undefined) {
-    single = documents.find((candidate) => candidate.slug === options.document);
-    if (!single) throw new Error(`buildChangeFeed: no document "${options.document}"`);
-    documents = [single];
-  }
+  const { documents, single } = documentScope(options.documents, options.document, 'buildChangeFeed');
 
   const entries: FeedEntry[] = [];
   for (const document of documents) {
