@@ -5,6 +5,7 @@ import { LinkChecker } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
 import { serveStatic, type StaticSite } from '../support/static-server.ts';
+import { EXAMPLE_SITES } from '../support/example-site.ts';
 
 /** Every .html file under `dir`. */
 function htmlFiles(dir: string): string[] {
@@ -27,10 +28,7 @@ const HTML_VALIDATE_CONFIG: ConfigData = {
   },
 };
 
-describe.each([
-  { base: '/', name: 'example', env: {} },
-  { base: '/legal/', name: 'example-legal', env: { BASE_PATH: '/legal/' } },
-])('the built site under $base', ({ base, name, env }) => {
+describe.each(EXAMPLE_SITES)('the built site under $base', ({ base, name, env }) => {
   let outDir: string;
   let site: StaticSite;
   beforeAll(async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, PROJECT_ROOT, readBuilt } from '../support/build-site.ts';
+import { EXAMPLE_SITES } from '../support/example-site.ts';
 
 /** One indexed page, as Pagefind stores it (a gzipped fragment, "pagefind_dcd" then JSON). */
 interface Fragment {
@@ -35,10 +36,7 @@ function versionPermalinks(): string[] {
     .sort();
 }
 
-describe.each([
-  { base: '/', name: 'example', env: {} },
-  { base: '/legal/', name: 'example-legal', env: { BASE_PATH: '/legal/' } },
-])('the search index of the example site under $base', ({ base, name, env }) => {
+describe.each(EXAMPLE_SITES)('the search index of the example site under $base', ({ base, name, env }) => {
   let outDir: string;
   let fragments: Fragment[];
   beforeAll(() => {

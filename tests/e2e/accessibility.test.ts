@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { buildSite } from '../support/build-site.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
+import { type ServedExample, serveExample } from '../support/example-site.ts';
+import type { StaticSite } from '../support/static-server.ts';
 
 /** One page of each type the site has (paths relative to the base). */
 const PAGE_TYPES = [
@@ -29,16 +28,14 @@ async function chooseSideBySide(context: BrowserContext, url: string) {
 }
 
 describe('accessibility and privacy of every page type', () => {
+  let served: ServedExample;
   let browser: Browser;
   let site: StaticSite;
   beforeAll(async () => {
-    site = await serveStatic(buildSite({ name: 'example' }));
-    browser = await launchBrowser();
+    served = await serveExample();
+    ({ site, browser } = served);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  afterAll(() => served?.close());
 
   describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
     it.each(PAGE_TYPES)('$type has zero WCAG 2.2 AA violations', async ({ path, ...options }) => {
@@ -85,16 +82,14 @@ describe('accessibility and privacy of every page type', () => {
 });
 
 describe('a keyboard-only walk of the compare page', () => {
+  let served: ServedExample;
   let browser: Browser;
   let site: StaticSite;
   beforeAll(async () => {
-    site = await serveStatic(buildSite({ name: 'example' }));
-    browser = await launchBrowser();
+    served = await serveExample();
+    ({ site, browser } = served);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  afterAll(() => served?.close());
 
   it('reaches every control and walks the changes without a mouse', async () => {
     const page = await browser.newPage();

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { buildSite } from '../support/build-site.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
+import { EXAMPLE_SITES, type ServedExample, serveExample } from '../support/example-site.ts';
+import type { StaticSite } from '../support/static-server.ts';
 
 const MOVED = 'privacy/compare/2025-02-01...2025-09-01/';
 
@@ -16,28 +15,22 @@ function redlineOf(page: Page, view: 'inline' | 'side-by-side'): Promise<string>
   });
 }
 
-describe.each([
-  { base: '/', name: 'example' },
-  { base: '/legal/', name: 'example-legal' },
-])('compare pages under $base', ({ base, name }) => {
+describe.each(EXAMPLE_SITES)('compare pages under $base', ({ base }) => {
+  let served: ServedExample;
   let browser: Browser;
   let site: StaticSite;
   let page: Page;
   const errors: string[] = [];
   beforeAll(async () => {
-    const outDir = buildSite({ name, env: base === '/' ? {} : { BASE_PATH: base } });
-    site = await serveStatic(outDir, base);
-    browser = await launchBrowser();
+    served = await serveExample(base);
+    ({ site, browser } = served);
     page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(String(error)));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  afterAll(() => served?.close());
 
   it('shows the moved section as moved, with a link between its two places', async () => {
     await page.goto(`${site.url}${MOVED}`);

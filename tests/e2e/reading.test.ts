@@ -1,26 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { buildSite } from '../support/build-site.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
+import { EXAMPLE_SITES, type ServedExample, serveExample } from '../support/example-site.ts';
+import type { StaticSite } from '../support/static-server.ts';
 
-describe.each([
-  { base: '/', name: 'example' },
-  { base: '/legal/', name: 'example-legal' },
-])('reading the example site under $base', ({ base, name }) => {
+describe.each(EXAMPLE_SITES)('reading the example site under $base', ({ base }) => {
+  let served: ServedExample;
   let browser: Browser;
   let site: StaticSite;
   let page: Page;
   beforeAll(async () => {
-    const outDir = buildSite({ name, env: base === '/' ? {} : { BASE_PATH: base } });
-    site = await serveStatic(outDir, base);
-    browser = await launchBrowser();
+    served = await serveExample(base);
+    ({ site, browser } = served);
     page = await browser.newPage();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  afterAll(() => served?.close());
 
   it('goes from the home page to the current privacy policy and its history', async () => {
     await page.goto(site.url);

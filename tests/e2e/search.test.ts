@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { buildSite } from '../support/build-site.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
+import { EXAMPLE_SITES, type ServedExample, serveExample } from '../support/example-site.ts';
+import type { StaticSite } from '../support/static-server.ts';
 
 // Known answers from content/privacy (the build date is 2026-11-23, so 2025-09-01 is in force and
 // 2027-01-15 is upcoming): "Marketing partners" was removed on 2025-09-01 and survives only in the three
@@ -30,26 +29,20 @@ async function results(page: Page): Promise<Array<{ href: string; badge: string;
   );
 }
 
-describe.each([
-  { base: '/', name: 'example' },
-  { base: '/legal/', name: 'example-legal' },
-])('search on the example site under $base', ({ base, name }) => {
+describe.each(EXAMPLE_SITES)('search on the example site under $base', ({ base }) => {
+  let served: ServedExample;
   let browser: Browser;
   let site: StaticSite;
   let page: Page;
   beforeAll(async () => {
-    const outDir = buildSite({ name, env: base === '/' ? {} : { BASE_PATH: base } });
-    site = await serveStatic(outDir, base);
-    browser = await launchBrowser();
+    served = await serveExample(base);
+    ({ site, browser } = served);
   });
   beforeEach(async () => {
     await page?.close();
     page = await browser.newPage();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  afterAll(() => served?.close());
 
   it('finds a phrase of past versions only once past versions are included', async () => {
     await page.goto(`${site.url}search/?q=${encodeURIComponent(PAST_ONLY)}`);

@@ -64,7 +64,10 @@ export function buildSite(options: BuildOptions): string {
   const inputs = ['src', 'public', 'astro.config.mjs', 'redline.config.ts', 'package-lock.json', options.contentDir ?? 'content'].map((path) =>
     resolve(PROJECT_ROOT, path),
   );
-  const stamp = hashInputs(inputs).update(JSON.stringify(options)).digest('hex');
+  // The same build however the options are written ({ name } or { name, env: {} }), so files share it.
+  const stamp = hashInputs(inputs)
+    .update(JSON.stringify({ contentDir: options.contentDir ?? null, env: options.env ?? {} }))
+    .digest('hex');
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(join(outDir, 'index.html'))) return outDir;
   mkdirSync(TEST_BUILDS, { recursive: true });
   rmSync(stampFile, { force: true });
