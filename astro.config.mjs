@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import siteInput from './redline.config.ts';
 import { redlineBuildCache } from './src/integrations/build-cache.ts';
 import { redlineContentCheck } from './src/integrations/content-check.ts';
+import { redlineDiffWorkers } from './src/integrations/diff-workers.ts';
 import { redlineHostFiles } from './src/integrations/host-files.ts';
 import { redlinePagefind } from './src/integrations/pagefind.ts';
 import { withStageTimings } from './src/integrations/stage-timings.ts';
@@ -48,7 +49,7 @@ export default defineConfig({
   },
   // Stage timings for `npm run bench` only; without REDLINE_BENCH_TIMINGS the list is returned as is.
   integrations: withStageTimings(
-    [redlineContentCheck({ placeholders: site.placeholders }), redlineBuildCache(), mdx(), redlineHostFiles({ basePath: site.basePath }), redlinePagefind()],
+    [redlineContentCheck({ placeholders: site.placeholders }), redlineBuildCache(), redlineDiffWorkers(), mdx(), redlineHostFiles({ basePath: site.basePath }), redlinePagefind()],
     process.env.REDLINE_BENCH_TIMINGS,
   ),
   vite: {

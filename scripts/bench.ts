@@ -224,6 +224,13 @@ if (full.timings) {
   const rows = Object.entries(full.timings.stages).map(([stage, ms]) => [stage, seconds(ms), `${((ms / full.timings!.totalMs) * 100).toFixed(0)}%`]);
   rows.push(['total (inside the astro process)', seconds(full.timings.totalMs), '100%']);
   section('Stages of the full build (exclusive wall time)', table(['stage', 'time', 'share'], rows));
+  const workerRows = Object.entries(full.timings.workers ?? {}).map(([stage, { ms, count }]) => [stage, seconds(ms), String(count), `${(ms / count).toFixed(1)} ms`]);
+  if (workerRows.length > 0) {
+    section(
+      'Diff workers (thread time, in parallel with the pages above)',
+      `${table(['stage', 'time', 'tasks', 'per task'], workerRows)}\n\nTime inside the worker threads (src/data/diff-pool.ts), summed over them; it overlaps the main thread's page generation, so it is not part of the total above.`,
+    );
+  }
 }
 
 section('Pages written and bytes by type (full build)', `${pagesTable(stats)}\n\nSearch bundle (pagefind/, loaded only when search is used): ${kb(stats.searchBundleBytes)}. Shared assets (_astro/): ${kb(stats.assetBytes)}.`);

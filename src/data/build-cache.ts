@@ -1,22 +1,19 @@
 /**
- * An on-disk cache of the diff work (rendered blocks, comparisons, source diffs), so a rebuild only diffs what
- * changed. Switched on by src/integrations/build-cache.ts for `astro build` only, under Astro's cacheDir.
+ * An on-disk cache of what a rebuild would otherwise diff again although Astro's incremental build copies the
+ * pages that show it: the change counts of each version against the one before it, which feeds and notices
+ * (pages without a cache key, rendered every build) carry. The compare pages themselves are copied by the
+ * incremental build (a `cacheKey` per page), so their redlines are not stored twice. Switched on by
+ * src/integrations/build-cache.ts for `astro build` only, under Astro's cacheDir.
  *
- * Correctness: each entry's key is the sha256 of its inputs (the versions' sources, labels, file names) and of
+ * Correctness: each entry's key is the sha256 of its inputs (the two versions' sources) and of
  * the build's fingerprint, which covers every file the result could depend on (src/lib, src/components,
  * src/data, the site and Astro configs, package-lock.json, SITE_URL and BASE_PATH). Change any of them and no
  * entry matches any more. An unreadable entry is recomputed; a failed write is ignored.
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-
-/** How a value is stored as JSON (without one, it is stored as it is). */
-export interface CacheCodec<T> {
-  encode: (value: T) => unknown;
-  decode: (stored: unknown) => T;
-}
-
 
 /** The cache's folder and fingerprint, or undefined when it is off (dev server, tests). */
 const settings = import.meta.env.REDLINE_BUILD_CACHE;
@@ -33,13 +30,12 @@ function keyOf(fingerprint: string, namespace: string, inputs: readonly string[]
 }
 
 /** `compute()`, or its stored result for the same `inputs` from an earlier build. */
-export async function cachedResult<T>(namespace: string, inputs: readonly string[], compute: () => T | Promise<T>, codec?: CacheCodec<T>): Promise<T> {
+export async function cachedResult<T>(namespace: string, inputs: readonly string[], compute: () => T | Promise<T>): Promise<T> {
   if (!settings) return compute();
   const key = keyOf(settings.fingerprint, namespace, inputs);
   const file = join(settings.dir, namespace, key.slice(0, 2), `${key}.json`);
   try {
-    const stored: unknown = JSON.parse(await readFile(file, 'utf8'));
-    return codec ? codec.decode(stored) : (stored as T);
+    return JSON.parse(await readFile(file, 'utf8')) as T;
   } catch {
     // Not cached yet (or unreadable): compute it.
   }
@@ -50,11 +46,35 @@ export async function cachedResult<T>(namespace: string, inputs: readonly string
       await mkdir(folder, { recursive: true });
       madeFolders.add(folder);
     }
+    // Whole or not at all: a build that stops halfway leaves no torn entry.
     const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(codec ? codec.encode(value) : value));
+    await writeFile(temporary, JSON.stringify(value));
     await rename(temporary, file);
   } catch {
     // A cache that cannot be written only costs time.
   }
   return value;
+}
+
+/**
+ * The keys that the last build with the same fingerprint recorded under `name`, after recording `keys` for the
+ * next one; empty when the cache is off or there was no such build. For scheduling only (which work to start
+ * early), never for what a page shows.
+ */
+export function previousBuildKeys(name: string, keys: readonly string[]): Set<string> {
+  if (!settings) return new Set();
+  const file = join(settings.dir, `${name}.json`);
+  let previous: string[] = [];
+  try {
+    previous = JSON.parse(readFileSync(file, 'utf8')) as string[];
+  } catch {
+    // No earlier build: nothing to skip.
+  }
+  try {
+    mkdirSync(settings.dir, { recursive: true });
+    writeFileSync(file, JSON.stringify(keys));
+  } catch {
+    // Only costs time in the next build.
+  }
+  return new Set(previous);
 }

@@ -1,18 +1,19 @@
 /**
  * The compare pages' data: which pairs are built (src/lib/compare-pairs.ts) and, for one pair, the
- * comparison of its rendered blocks (src/lib/comparison.ts) plus the MDX source diff for authors.
+ * comparison of its rendered versions (src/lib/comparison.ts) plus the MDX source diff for authors.
  */
 import { createHash } from 'node:crypto';
 import { comparePairs, pairSlug } from '../lib/compare-pairs.ts';
-import { type Comparison, buildComparison } from '../lib/comparison.ts';
+import type { Comparison } from '../lib/comparison.ts';
 import { formatDate } from '../lib/dates.ts';
-import { type SourceDiff, renderSourceDiff } from '../lib/diff/index.ts';
-import { timeStage } from '../lib/stage-timer.ts';
+import type { SourceDiff } from '../lib/diff/index.ts';
 import type { LegalDocument, Version } from '../lib/types.ts';
 import { nextVersion, previousVersion } from '../lib/versions.ts';
+import type { StoredComparison } from '../workers/diff-tasks.ts';
 import { getLegalDocuments, versionSource } from './documents.ts';
-import { type CacheCodec, cachedResult } from './build-cache.ts';
-import { renderedBlocks } from './rendered-blocks.ts';
+import { previousBuildKeys } from './build-cache.ts';
+import { diffRunner } from './diff-pool.ts';
+import { versionHtml } from './rendered-versions.ts';
 import { buildDate, pathTo, site } from './site.ts';
 
 /** The label of a version in a redline's column heading and in pickers: "Version of 1 February 2025". */
@@ -27,13 +28,15 @@ export function versionLabel(version: Pick<Version, 'effective'>): string {
  */
 export async function comparePagePaths() {
   const documents = await getLegalDocuments();
-  return documents.flatMap((document) =>
+  const paths = documents.flatMap((document) =>
     comparePairs(document.versions, buildDate).map(({ from, to }) => ({
       params: { document: document.slug, pair: pairSlug(from, to) },
       props: { document, from, to },
       cacheKey: comparePageKey(document, from, to),
     })),
   );
+  if (diffRunner.inWorkers) await startDiffWork(paths);
+  return paths;
 }
 
 /**
@@ -63,14 +66,9 @@ export function comparePageKey(document: LegalDocument, from: Version, to: Versi
 /** A comparison as a compare page shows it: everything but the change model. */
 export type PageComparison = Omit<Comparison, 'model'>;
 
-// On disk without the change model (no page shows it), and with the Set and the Map as arrays.
-const pageComparisonCodec: CacheCodec<PageComparison> = {
-  encode: (comparison) => ({ ...comparison, changedToc: [...comparison.changedToc], firstChange: [...comparison.firstChange] }),
-  decode: (stored) => {
-    const value = stored as Omit<PageComparison, 'changedToc' | 'firstChange'> & { changedToc: string[]; firstChange: Array<[string, string]> };
-    return { ...value, changedToc: new Set(value.changedToc), firstChange: new Map(value.firstChange) };
-  },
-};
+function fromStored(stored: StoredComparison): PageComparison {
+  return { ...stored, changedToc: new Set(stored.changedToc), firstChange: new Map(stored.firstChange) };
+}
 
 // The change counts of feeds and notices (./change-counts.ts) are the summary of the same comparison as a
 // version's compare page against the version before it: whichever asks first computes it, the other gets it
@@ -78,7 +76,7 @@ const pageComparisonCodec: CacheCodec<PageComparison> = {
 // rendered once), so only the comparisons asked for by counts and not yet by a page stay in memory.
 const comparisons = new Map<string, Promise<PageComparison>>();
 
-/** The comparison of `from` and `to` (diffed once per build, and cached on disk by the two sources' sha256). */
+/** The comparison of `from` and `to`: diffed once per build (in a diff worker under `astro build`, ./diff-pool.ts). */
 export function pairComparison(document: LegalDocument, from: Version, to: Version, { release = false } = {}): Promise<PageComparison> {
   const key = `${document.slug}/${pairSlug(from, to)}`;
   let comparison = comparisons.get(key);
@@ -89,22 +87,58 @@ export function pairComparison(document: LegalDocument, from: Version, to: Versi
       minHeadings: site.tocMinHeadings,
       newHref: pathTo({ kind: 'version', document: document.slug, version: to.id }),
     };
-    comparison = timeStage('diff', () =>
-      cachedResult(
-        'comparison',
-        [from.sha256, to.sha256, JSON.stringify(options)],
-        async (): Promise<PageComparison> => {
-          const [oldBlocks, newBlocks] = await Promise.all([renderedBlocks(from), renderedBlocks(to)]);
-          const { summary, toc, changedToc, firstChange, inlineHtml, sideBySideHtml } = buildComparison(oldBlocks, newBlocks, options);
-          return { summary, toc, changedToc, firstChange, inlineHtml, sideBySideHtml };
-        },
-        pageComparisonCodec,
-      ),
-    );
+    comparison = Promise.all([versionHtml(from), versionHtml(to)])
+      .then(([fromHtml, toHtml]) => diffRunner.run('compareVersions', { from: fromHtml, to: toHtml, options }, 'diff', { affinity: document.slug }))
+      .then(fromStored);
   }
   if (release) comparisons.delete(key);
   else comparisons.set(key, comparison);
   return comparison;
+}
+
+const sourceDiffs = new Map<string, Promise<SourceDiff>>();
+
+/** The MDX source diff of `from` and its next version `to`; made once per build. */
+function pairSourceDiff(document: LegalDocument, from: Version, to: Version, { release = false } = {}): Promise<SourceDiff> {
+  const key = `${document.slug}/${pairSlug(from, to)}`;
+  let diff = sourceDiffs.get(key);
+  if (!diff) {
+    const names = { old: `${document.slug}/${from.id}.mdx`, new: `${document.slug}/${to.id}.mdx` };
+    diff = Promise.all([versionSource(from), versionSource(to)]).then(([oldSource, newSource]) =>
+      diffRunner.run('diffSources', { oldSource, newSource, names }, 'source diff', { affinity: document.slug }),
+    );
+  }
+  if (release) sourceDiffs.delete(key);
+  else sourceDiffs.set(key, diff);
+  return diff;
+}
+
+
+let diffWorkStarted = false;
+
+/**
+ * With the diff workers on (./diff-pool.ts), gives them the comparisons of the compare pages this build will
+ * render before the first page is rendered (getStaticPaths() of every route runs first): it renders each
+ * version's HTML here, in the main thread, and sends each pair to the workers as soon as its two versions are
+ * rendered, without waiting for the diff. The workers then diff while the main thread renders the other pages,
+ * and each compare page, feed and notice finds its comparison done or under way. A page whose key the last build
+ * had too is left out: Astro's incremental build copies it, and if it does not, the page asks for its comparison
+ * itself. In page order (document by document), so each worker keeps the versions it needs. Errors reach the
+ * pages that await the results.
+ */
+async function startDiffWork(paths: ReadonlyArray<{ props: { document: LegalDocument; from: Version; to: Version }; cacheKey: string }>): Promise<void> {
+  if (diffWorkStarted) return;
+  diffWorkStarted = true;
+  const builtBefore = previousBuildKeys('compare-page-keys', paths.map((path) => path.cacheKey));
+  for (const { props, cacheKey } of paths) {
+    if (builtBefore.has(cacheKey)) continue;
+    const { document, from, to } = props;
+    // A version that fails to render fails its pages, which render it again to report the error.
+    const rendered = await Promise.all([versionHtml(from), versionHtml(to)]).then(() => true, () => false);
+    if (!rendered) continue;
+    void pairComparison(document, from, to).catch(() => undefined);
+    if (previousVersion(document.versions, to)?.id === from.id) void pairSourceDiff(document, from, to).catch(() => undefined);
+  }
 }
 
 /** One built compare page's content. */
@@ -122,12 +156,11 @@ export interface ComparePageData {
 }
 
 /**
- * Diffs `from` and `to` of `document` from the memoised rendered blocks, and, when `from` is the version before
- * `to`, their MDX sources. Both results are cached on disk by the two sources' sha256 (./build-cache.ts), so a
- * rebuild diffs only new pairs.
+ * Diffs `from` and `to` of `document` from their rendered HTML, and, when `from` is the version before
+ * `to`, their MDX sources. A rebuild renders only the pages whose `cacheKey` changed (comparePageKey), so it
+ * diffs only those pairs.
  */
 export async function comparePageData(document: LegalDocument, from: Version, to: Version): Promise<ComparePageData> {
-  const names = { old: `${document.slug}/${from.id}.mdx`, new: `${document.slug}/${to.id}.mdx` };
   const comparison = await pairComparison(document, from, to, { release: true });
   const previous = previousVersion(document.versions, to);
   if (previous?.id !== from.id) {
@@ -135,11 +168,6 @@ export async function comparePageData(document: LegalDocument, from: Version, to
     const steps = next && previous ? { first: { from, to: next }, last: { from: previous, to } } : undefined;
     return { comparison, source: undefined, sourceSteps: steps };
   }
-  const diff = await timeStage('source diff', () =>
-    cachedResult('source-diff', [from.sha256, to.sha256, JSON.stringify(names)], async () => {
-      const [oldSource, newSource] = await Promise.all([versionSource(from), versionSource(to)]);
-      return renderSourceDiff(oldSource, newSource, names);
-    }),
-  );
+  const diff = await pairSourceDiff(document, from, to, { release: true });
   return { comparison, source: { diff, styleHash: `sha256-${createHash('sha256').update(diff.css).digest('base64')}` }, sourceSteps: undefined };
 }

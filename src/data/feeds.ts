@@ -8,17 +8,18 @@ import { getLegalDocuments } from './documents.ts';
 import { buildDate, site } from './site.ts';
 
 /** The site-wide change feed, or the feed of one document, with change counts from the diff engine. */
-export function getChangeFeed(document?: string): Promise<ChangeFeed> {
-  return timeStage('feeds', async () => {
-    const documents = await getLegalDocuments();
-    const scope = document === undefined ? documents : documents.filter((candidate) => candidate.slug === document);
-    return buildChangeFeed({ documents, site, document, changeCounts: await changeCountsLookup(scope) });
-  });
+export async function getChangeFeed(document?: string): Promise<ChangeFeed> {
+  const documents = await getLegalDocuments();
+  const scope = document === undefined ? documents : documents.filter((candidate) => candidate.slug === document);
+  const changeCounts = await changeCountsLookup(scope);
+  // Timed without the wait for the counts, which is the diff's time (in the diff workers, when they are on).
+  return timeStage('feeds', () => buildChangeFeed({ documents, site, document, changeCounts }));
 }
 
 /** The iCalendar file of upcoming effective dates, site-wide or for one document, as of the build date. */
-export function getCalendar(document?: string): Promise<string> {
-  return timeStage('feeds', async () => buildCalendar({ documents: await getLegalDocuments(), site, today: buildDate, document }));
+export async function getCalendar(document?: string): Promise<string> {
+  const documents = await getLegalDocuments();
+  return timeStage('feeds', () => buildCalendar({ documents, site, today: buildDate, document }));
 }
 
 /** Every material change that gets a ready-to-send notice. */
@@ -27,6 +28,7 @@ export async function getNoticeTargets(): Promise<NoticeTarget[]> {
 }
 
 /** The notice of one material change, with its change counts. */
-export function getNotice(target: NoticeTarget): Promise<Notice> {
-  return timeStage('feeds', async () => buildNotice({ ...target, site, changeCounts: await changeCountsFor(target.document, target.version) }));
+export async function getNotice(target: NoticeTarget): Promise<Notice> {
+  const changeCounts = await changeCountsFor(target.document, target.version);
+  return timeStage('feeds', () => buildNotice({ ...target, site, changeCounts }));
 }

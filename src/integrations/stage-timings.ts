@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { enableStageTimings, exclusiveStageTotals, type StageSpan } from '../lib/stage-timer.ts';
 
 /** Stages from the innermost to the outermost: where stages overlap, the time goes to the first one listed. */
-export const STAGE_ORDER = ['content validation', 'rendered blocks', 'diff', 'source diff', 'feeds', 'search index', 'startup', 'config', 'content sync', 'bundle (MDX compile)', 'pages'] as const;
+export const STAGE_ORDER = ['content validation', 'version HTML', 'rendered blocks', 'diff', 'source diff', 'feeds', 'search index', 'startup', 'config', 'content sync', 'bundle (MDX compile)', 'pages'] as const;
 
 /** What the timings file holds. */
 export interface StageTimingsReport {
@@ -13,6 +13,8 @@ export interface StageTimingsReport {
   totalMs: number;
   marks: Record<string, number>;
   spanCounts: Record<string, number>;
+  /** Time spent in the diff worker threads, by stage (in parallel with the stages above, so not in `totalMs`). */
+  workers: Record<string, { ms: number; count: number }>;
 }
 
 /**
@@ -60,7 +62,7 @@ export function withStageTimings(integrations: AstroIntegration[], file: string 
         const stages = exclusiveStageTotals(spans, STAGE_ORDER);
         const spanCounts: Record<string, number> = {};
         for (const span of rec.spans) spanCounts[span.stage] = (spanCounts[span.stage] ?? 0) + 1;
-        const report: StageTimingsReport = { stages, totalMs: end, marks: { ...m }, spanCounts };
+        const report: StageTimingsReport = { stages, totalMs: end, marks: { ...m }, spanCounts, workers: { ...rec.workers } };
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
       },

@@ -17,6 +17,8 @@ export interface StageSpan {
 interface Recorder {
   spans: StageSpan[];
   marks: Record<string, number>;
+  /** Time spent in worker threads, by stage: parallel to the main thread's stages, so not part of their total. */
+  workers: Record<string, { ms: number; count: number }>;
 }
 
 const KEY = Symbol.for('redline.stage-timer');
@@ -29,7 +31,7 @@ function recorder(): Recorder | undefined {
 /** Switches recording on for this process (idempotent) and returns the recorder's spans and marks. */
 export function enableStageTimings(): Recorder {
   const global = globalThis as WithRecorder;
-  global[KEY] ??= { spans: [], marks: {} };
+  global[KEY] ??= { spans: [], marks: {}, workers: {} };
   return global[KEY];
 }
 
@@ -49,6 +51,15 @@ export function timeStage<T>(stage: string, fn: () => T): T {
   }
   rec.spans.push({ stage, start, end: performance.now() });
   return result;
+}
+
+/** Adds `ms` spent on a task of `stage` in a worker thread (src/data/diff-pool.ts); nothing when timings are off. */
+export function recordWorkerTime(stage: string, ms: number): void {
+  const rec = recorder();
+  if (!rec) return;
+  const total = (rec.workers[stage] ??= { ms: 0, count: 0 });
+  total.ms += ms;
+  total.count += 1;
 }
 
 /** Records the time of `name` the first time it is reached. */

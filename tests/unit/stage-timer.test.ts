@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exclusiveStageTotals, type StageSpan, stageTimingsEnabled, timeStage } from '../../src/lib/stage-timer.ts';
+import { enableStageTimings, exclusiveStageTotals, recordWorkerTime, type StageSpan, stageTimingsEnabled, timeStage } from '../../src/lib/stage-timer.ts';
 
 const span = (stage: string, start: number, end: number): StageSpan => ({ stage, start, end });
 
@@ -21,5 +21,18 @@ describe('timeStage', () => {
     expect(stageTimingsEnabled()).toBe(false);
     expect(timeStage('diff', () => 42)).toBe(42);
     await expect(timeStage('diff', async () => 'done')).resolves.toBe('done');
+  });
+});
+
+describe('recordWorkerTime', () => {
+  it('does nothing while timings are off, then sums the time and counts the tasks of each stage', () => {
+    expect(stageTimingsEnabled()).toBe(false);
+    recordWorkerTime('diff', 5);
+    const recorder = enableStageTimings();
+    expect(recorder.workers).toEqual({});
+    recordWorkerTime('diff', 5);
+    recordWorkerTime('diff', 2.5);
+    recordWorkerTime('source diff', 1);
+    expect(recorder.workers).toEqual({ diff: { ms: 7.5, count: 2 }, 'source diff': { ms: 1, count: 1 } });
   });
 });

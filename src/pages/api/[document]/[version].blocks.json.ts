@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getLegalDocuments } from '../../../data/documents.ts';
-import { renderedBlocks } from '../../../data/rendered-blocks.ts';
+import { versionBlocksJson } from '../../../data/rendered-versions.ts';
 import { site } from '../../../data/site.ts';
 
 // The blocks depend on the version's source and on the URL settings (links are rendered with the base path):
@@ -16,4 +16,4 @@ export const getStaticPaths = (async () =>
 
 /** One version's rendered text as the diff engine's blocks: what the compare picker diffs in the browser. */
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) =>
-  Response.json(await renderedBlocks(props.version), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(await versionBlocksJson(props.version), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

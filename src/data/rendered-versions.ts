@@ -1,0 +1,49 @@
+/**
+ * Each version's rendered text, as the diff engine reads it: the HTML of its MDX with the version page's
+ * components, rendered once per build and memoised; and the blocks JSON the compare picker diffs in the browser.
+ * The compare pages, that JSON and the change counts of feeds and notices all start from this HTML, so they agree.
+ *
+ * We diff what readers see (the rendered HTML, MDX components included), not the MDX source.
+ */
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import mdxRenderer from '@astrojs/mdx/server.js';
+import Callout from '../components/Callout.astro';
+import DocLink from '../components/DocLink.astro';
+import { timeStage } from '../lib/stage-timer.ts';
+import type { Version } from '../lib/types.ts';
+import type { VersionHtml } from '../workers/diff-tasks.ts';
+import { diffRunner } from './diff-pool.ts';
+import { renderVersion } from './documents.ts';
+
+let container: Promise<AstroContainer> | undefined;
+
+async function getContainer(): Promise<AstroContainer> {
+  container ??= AstroContainer.create().then((created) => {
+    // Without the MDX renderer the container cannot render MDX content (NoMatchingRenderer).
+    created.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
+    return created;
+  });
+  return container;
+}
+
+const htmlCache = new Map<string, Promise<VersionHtml>>();
+
+/** One version's rendered HTML, keyed by the version and its source's sha256; rendered once per build. */
+export function versionHtml(version: Pick<Version, 'document' | 'id' | 'sha256'>): Promise<VersionHtml> {
+  const key = `${version.document}/${version.id}@${version.sha256}`;
+  let html = htmlCache.get(key);
+  if (!html) {
+    html = timeStage('version HTML', async () => {
+      const [{ Content }, renderer] = await Promise.all([renderVersion(version), getContainer()]);
+      // The same components as the version page (src/layouts/VersionLayout.astro), so the text matches.
+      return { key, html: await renderer.renderToString(Content, { props: { components: { Callout, DocLink } } }) };
+    });
+    htmlCache.set(key, html);
+  }
+  return html;
+}
+
+/** One version's blocks as JSON (`/api/<document>/<version>.blocks.json`), for the compare picker. */
+export async function versionBlocksJson(version: Pick<Version, 'document' | 'id' | 'sha256'>): Promise<string> {
+  return diffRunner.run('versionBlocksJson', { version: await versionHtml(version) }, 'rendered blocks', { affinity: version.document });
+}
