@@ -10,7 +10,7 @@ import { redlineDiffWorkers } from './src/integrations/diff-workers.ts';
 import { redlineHostFiles } from './src/integrations/host-files.ts';
 import { redlinePagefind } from './src/integrations/pagefind.ts';
 import { withStageTimings } from './src/integrations/stage-timings.ts';
-import { headingAnchorsPlugin } from './src/lib/heading-anchors.ts';
+import { clauseIdsPlugin } from './src/lib/heading-anchors.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './src/lib/security.ts';
 import { resolveSiteConfig } from './src/lib/site-config.ts';
 
@@ -45,7 +45,7 @@ export default defineConfig({
   markdown: {
     // Shiki's inline styles would need 'unsafe-inline'; legal text has no code worth colouring.
     syntaxHighlight: false,
-    processor: satteri({ hastPlugins: [headingAnchorsPlugin()] }),
+    processor: satteri({ hastPlugins: [clauseIdsPlugin()] }),
   },
   // Stage timings for `npm run bench` only; without REDLINE_BENCH_TIMINGS the list is returned as is.
   integrations: withStageTimings(

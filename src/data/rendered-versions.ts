@@ -1,7 +1,7 @@
 /**
- * Each version's rendered text, as the diff engine reads it: the HTML of its MDX with the version page's
- * components, rendered once per build and memoised; and the blocks JSON the compare picker diffs in the browser.
- * The compare pages, that JSON and the change counts of feeds and notices all start from this HTML, so they agree.
+ * Each version's rendered text: the HTML of its MDX with the site's components, rendered once per build and
+ * memoised. The version pages show it (with the headings' "§" links), the diff engine reads it, and the
+ * blocks JSON the compare picker diffs in the browser is made from it, so they all agree.
  *
  * We diff what readers see (the rendered HTML, MDX components included), not the MDX source.
  */
@@ -9,6 +9,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import mdxRenderer from '@astrojs/mdx/server.js';
 import Callout from '../components/Callout.astro';
 import DocLink from '../components/DocLink.astro';
+import { addHeadingAnchors } from '../lib/heading-anchors.ts';
 import { timeStage } from '../lib/stage-timer.ts';
 import type { Version } from '../lib/types.ts';
 import type { VersionHtml } from '../workers/diff-tasks.ts';
@@ -35,10 +36,27 @@ export function versionHtml(version: Pick<Version, 'document' | 'id' | 'sha256'>
   if (!html) {
     html = timeStage('version HTML', async () => {
       const [{ Content }, renderer] = await Promise.all([renderVersion(version), getContainer()]);
-      // The same components as the version page (src/layouts/VersionLayout.astro), so the text matches.
+      // Every MDX component the content may use.
       return { key, html: await renderer.renderToString(Content, { props: { components: { Callout, DocLink } } }) };
     });
     htmlCache.set(key, html);
+  }
+  return html;
+}
+
+const pageHtmlCache = new Map<string, Promise<string>>();
+
+/**
+ * One version's content as its pages show it: the rendered HTML with a "§" link in each heading, for citing a
+ * clause (src/lib/heading-anchors.ts). The version page and `/<document>/` use this rather than rendering the
+ * MDX again.
+ */
+export function versionPageHtml(version: Pick<Version, 'document' | 'id' | 'sha256'>): Promise<string> {
+  const key = `${version.document}/${version.id}@${version.sha256}`;
+  let html = pageHtmlCache.get(key);
+  if (!html) {
+    html = versionHtml(version).then((rendered) => addHeadingAnchors(rendered.html));
+    pageHtmlCache.set(key, html);
   }
   return html;
 }

@@ -12,13 +12,10 @@ export interface TocEntry {
   text: string;
 }
 
-/** The link text heading-anchors.ts appends to each heading; kept out of the table of contents. */
-const ANCHOR_SUFFIX = /§Link to the section “.*”$/s;
-
 /** Table of contents entries for headings of depth 2 and 3, or none when there are fewer than `minHeadings`. */
 export function tableOfContents(headings: readonly RenderedHeading[], minHeadings: number): TocEntry[] {
   const entries = headings
     .filter((heading) => heading.depth >= 2 && heading.depth <= 3)
-    .map((heading) => ({ depth: heading.depth, slug: heading.slug, text: heading.text.replace(ANCHOR_SUFFIX, '').trim() }));
+    .map((heading) => ({ depth: heading.depth, slug: heading.slug, text: heading.text.trim() }));
   return entries.length >= minHeadings ? entries : [];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clauseTitle, createClauseSlugger } from '../../src/lib/heading-anchors.ts';
+import { addHeadingAnchors, clauseTitle, createClauseSlugger, headingAnchorHtml } from '../../src/lib/heading-anchors.ts';
 import { tableOfContents } from '../../src/lib/toc.ts';
 import { rangeOnDate } from '../../src/lib/version-finder.ts';
 
@@ -26,13 +26,37 @@ describe('createClauseSlugger', () => {
   });
 });
 
+describe('addHeadingAnchors', () => {
+  const anchor = (id: string, label: string) =>
+    `<a class="heading-anchor" href="#${id}"><span aria-hidden="true">§</span><span class="visually-hidden">Link to the section “${label}”</span></a>`;
+
+  it('ends each h2-h6 with an id with a "§" link to it, labelled with the heading text', () => {
+    const html = '<h2 id="retention">4. Retention</h2><p>Text</p><h6 id="scope">Scope</h6>';
+    expect(addHeadingAnchors(html)).toBe(`<h2 id="retention">4. Retention${anchor('retention', '4. Retention')}</h2><p>Text</p><h6 id="scope">Scope${anchor('scope', 'Scope')}</h6>`);
+  });
+
+  it('labels with the text of inline markup and escapes it as Astro escapes text', () => {
+    const html = '<h3 id="fees">Fees &amp; <em>taxes</em> in &quot;Q&lt;1&gt;&quot; it&#39;s</h3>';
+    expect(addHeadingAnchors(html)).toBe(`<h3 id="fees">Fees &amp; <em>taxes</em> in &quot;Q&lt;1&gt;&quot; it&#39;s${anchor('fees', 'Fees &amp; taxes in &quot;Q&lt;1&gt;&quot; it&#39;s')}</h3>`);
+  });
+
+  it('leaves h1, headings without an id and other elements alone', () => {
+    const html = '<h1 id="title">Title</h1><h2>No id</h2><h2 class="x">Still none</h2><p id="p">Paragraph</p>';
+    expect(addHeadingAnchors(html)).toBe(html);
+  });
+
+  it('keeps the heading’s other attributes', () => {
+    expect(addHeadingAnchors('<h2 class="custom" id="a" data-x="1">A</h2>')).toBe(`<h2 class="custom" id="a" data-x="1">A${headingAnchorHtml('a', 'A')}</h2>`);
+  });
+});
+
 describe('tableOfContents', () => {
   const headings = [
-    { depth: 2, slug: 'a', text: 'A§Link to the section “A”' },
+    { depth: 2, slug: 'a', text: 'A ' },
     { depth: 3, slug: 'b', text: 'B' },
     { depth: 4, slug: 'c', text: 'C' },
   ];
-  it('lists depth 2 and 3 without the anchor link text', () => {
+  it('lists depth 2 and 3, trimmed', () => {
     expect(tableOfContents(headings, 2)).toEqual([
       { depth: 2, slug: 'a', text: 'A' },
       { depth: 3, slug: 'b', text: 'B' },
