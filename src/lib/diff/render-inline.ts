@@ -4,7 +4,8 @@ import type { Block, CellChange, ChangeEntry, ChangeModel, MovedFromEntry, Moved
 import type { RenderOptions, ResolvedOptions, Segment } from './render-shared.ts';
 import {
   anchorId,
-  cellTag,
+  cellEnd,
+  cellStart,
   delHtml,
   escapeHtml,
   hiddenText,
@@ -12,7 +13,6 @@ import {
   renderOps,
   renderRuns,
   resolveOptions,
-  scopeHeaderCells,
   sectionId,
   sectionLabel,
   segmentEntries,
@@ -24,7 +24,7 @@ export function renderInlineRedline(model: ChangeModel, options?: RenderOptions)
   const o = resolveOptions(options);
   const seen = new Set<string>();
   const body = segmentEntries(model.entries, o).map((s) => renderSegment(o, s, seen)).join('');
-  return scopeHeaderCells(`<div class="rl-redline rl-inline">${body}</div>`);
+  return `<div class="rl-redline rl-inline">${body}</div>`;
 }
 
 function renderSegment(o: ResolvedOptions, seg: Segment, seen: Set<string>): string {
@@ -96,21 +96,21 @@ function renderEntry(o: ResolvedOptions, e: ChangeEntry, seen: Set<string>): str
 
 function plainCells(block: Block, wrap: (html: string) => string, cellClass = ''): string {
   const cls = cellClass === '' ? '' : ` class="${cellClass}"`;
-  return (block.cells ?? []).map((c) => `<${cellTag(c)}${cls}>${wrap(renderRuns(c.inline))}</${cellTag(c)}>`).join('');
+  return (block.cells ?? []).map((c) => `${cellStart(c, cls)}${wrap(renderRuns(c.inline))}${cellEnd(c)}`).join('');
 }
 
 /** Cells of a changed row, each marked with how it changed. */
 export function changedCells(o: ResolvedOptions, cells: readonly CellChange[], side: 'both' | 'old' | 'new'): string {
   let out = '';
   for (const c of cells) {
-    if (c.type === 'unchanged') out += `<${cellTag(c.cell)}>${renderRuns(c.cell.inline)}</${cellTag(c.cell)}>`;
+    if (c.type === 'unchanged') out += `${cellStart(c.cell)}${renderRuns(c.cell.inline)}${cellEnd(c.cell)}`;
     else if (c.type === 'added') {
-      if (side !== 'old') out += `<${cellTag(c.cell)} class="rl-cell-added">${insHtml(o, renderRuns(c.cell.inline))}</${cellTag(c.cell)}>`;
+      if (side !== 'old') out += `${cellStart(c.cell, ' class="rl-cell-added"')}${insHtml(o, renderRuns(c.cell.inline))}${cellEnd(c.cell)}`;
     } else if (c.type === 'removed') {
-      if (side !== 'new') out += `<${cellTag(c.cell)} class="rl-cell-removed">${delHtml(o, renderRuns(c.cell.inline))}</${cellTag(c.cell)}>`;
+      if (side !== 'new') out += `${cellStart(c.cell, ' class="rl-cell-removed"')}${delHtml(o, renderRuns(c.cell.inline))}${cellEnd(c.cell)}`;
     } else {
-      const tag = cellTag(side === 'old' ? c.old : c.new);
-      out += `<${tag} class="rl-cell-changed">${renderOps(o, c.ops, side)}</${tag}>`;
+      const cell = side === 'old' ? c.old : c.new;
+      out += `${cellStart(cell, ' class="rl-cell-changed"')}${renderOps(o, c.ops, side)}${cellEnd(cell)}`;
     }
   }
   return out;

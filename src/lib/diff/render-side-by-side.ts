@@ -4,7 +4,8 @@ import type { Block, ChangeEntry, ChangeModel } from './model.ts';
 import type { RenderOptions, ResolvedOptions, Segment } from './render-shared.ts';
 import {
   anchorId,
-  cellTag,
+  cellEnd,
+  cellStart,
   delHtml,
   escapeHtml,
   hiddenText,
@@ -12,7 +13,6 @@ import {
   renderOps,
   renderRuns,
   resolveOptions,
-  scopeHeaderCells,
   sectionId,
   segmentEntries,
   wrapBlock,
@@ -42,7 +42,7 @@ export function renderSideBySide(model: ChangeModel, options: SideBySideOptions 
     `<div class="rl-sbs-row rl-sbs-head"><div class="rl-side rl-old">${escapeHtml(options.oldLabel ?? 'Old version')}</div>` +
     `<div class="rl-side rl-new">${escapeHtml(options.newLabel ?? 'New version')}</div></div>`;
   const body = segmentEntries(model.entries, o).map((s) => renderSegment(o, s, seen, options)).join('');
-  return scopeHeaderCells(`<div class="rl-redline rl-side-by-side">${head}${body}</div>`);
+  return `<div class="rl-redline rl-side-by-side">${head}${body}</div>`;
 }
 
 function renderSegment(o: ResolvedOptions, seg: Segment, seen: Set<string>, options: SideBySideOptions): string {
@@ -135,7 +135,7 @@ function sideHtml(o: ResolvedOptions, e: ChangeEntry, side: SideName, seen: Set<
 }
 
 function cellsOf(block: Block, wrap: (html: string) => string): string {
-  return (block.cells ?? []).map((c) => `<${cellTag(c)}>${wrap(renderRuns(c.inline))}</${cellTag(c)}>`).join('');
+  return (block.cells ?? []).map((c) => `${cellStart(c)}${wrap(renderRuns(c.inline))}${cellEnd(c)}`).join('');
 }
 
 function tableRow(o: ResolvedOptions, e: ChangeEntry, side: SideName, seen: Set<string>, width: number): string {
