@@ -38,7 +38,10 @@ export function redlinePagefind(): AstroIntegration {
           // Only files at `<document>/<version>/index.html` can be version permalink pages, so only those
           // are read (with history and picker pages, which the attribute check skips): never the compare
           // pages below them, which are most of the site's bytes and never indexed.
-          for await (const file of glob(VERSION_PAGE_GLOB, { cwd: outDir })) {
+          // In a fixed order: Pagefind's output depends on the order pages are added, and a directory's order
+          // depends on the file system, so the same site would otherwise get a different index elsewhere.
+          const files = (await Array.fromAsync(glob(VERSION_PAGE_GLOB, { cwd: outDir }))).sort();
+          for (const file of files) {
             const html = await readFile(join(outDir, file), 'utf8');
             if (!html.includes(SEARCH_BODY_ATTRIBUTE)) continue;
             const added = await index.addHTMLFile({ url: pageUrlOfFile(file), content: withoutHeadingAnchors(html) });
