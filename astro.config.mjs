@@ -20,6 +20,10 @@ const contentCacheKey = process.env.REDLINE_CONTENT_DIR
   ? createHash('sha256').update(process.env.REDLINE_CONTENT_DIR).digest('hex').slice(0, 12)
   : 'content';
 
+/** The documents as the content check read them (src/integrations/content-check.ts), for the search index. */
+/** @type {readonly import('./src/lib/types.ts').LegalDocument[] | undefined} */
+let checkedDocuments;
+
 const site = resolveSiteConfig(siteInput, { SITE_URL: process.env.SITE_URL, BASE_PATH: process.env.BASE_PATH });
 
 export default defineConfig({
@@ -49,7 +53,15 @@ export default defineConfig({
   },
   // Stage timings for `npm run bench` only; without REDLINE_BENCH_TIMINGS the list is returned as is.
   integrations: withStageTimings(
-    [redlineContentCheck({ placeholders: site.placeholders }), redlineBuildCache(), redlineDiffWorkers(), mdx(), redlineHostFiles({ basePath: site.basePath }), redlinePagefind()],
+    [
+      redlineContentCheck({ placeholders: site.placeholders, onChecked: (documents) => (checkedDocuments = documents) }),
+      redlineBuildCache(),
+      redlineDiffWorkers(),
+      mdx(),
+      redlineHostFiles({ basePath: site.basePath }),
+      // The version pages the build will index, known from the content check before anything is bundled.
+      redlinePagefind({ versionPages: () => checkedDocuments?.flatMap((document) => document.versions.map((version) => ({ url: `/${document.slug}/${version.id}/`, published: version.published }))) }),
+    ],
     process.env.REDLINE_BENCH_TIMINGS,
   ),
   vite: {

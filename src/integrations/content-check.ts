@@ -6,11 +6,14 @@ import { AstroError } from 'astro/errors';
 import { checkContent } from '../lib/content-check.ts';
 import { contentDirectory } from '../lib/content-location.ts';
 import { timeStage } from '../lib/stage-timer.ts';
+import type { LegalDocument } from '../lib/types.ts';
 import { formatContentIssues } from '../lib/validation.ts';
 
 /** Options of the content check. */
 export interface ContentCheckOptions {
   placeholders: readonly string[];
+  /** Receives the checked documents (published versions only under `astro build`) when the content is valid. */
+  onChecked?: (documents: readonly LegalDocument[]) => void;
 }
 
 /**
@@ -25,7 +28,7 @@ export function redlineContentCheck(options: ContentCheckOptions): AstroIntegrat
         forgetOtherContentCache(fileURLToPath(config.root), contentDirectory(fileURLToPath(config.root), process.env['REDLINE_CONTENT_DIR']));
         // Drafts are rendered by `astro dev` only; the data layer reads this flag instead of guessing from the mode.
         updateConfig({ vite: { define: { 'import.meta.env.REDLINE_INCLUDE_DRAFTS': JSON.stringify(command === 'dev') } } });
-        const { issues } = timeStage('content validation', () =>
+        const { issues, documents } = timeStage('content validation', () =>
           checkContent({
             projectRoot: fileURLToPath(config.root),
             contentDirOverride: process.env['REDLINE_CONTENT_DIR'],
@@ -33,7 +36,10 @@ export function redlineContentCheck(options: ContentCheckOptions): AstroIntegrat
             production: command === 'build',
           }),
         );
-        if (issues.length === 0) return;
+        if (issues.length === 0) {
+          options.onChecked?.(documents);
+          return;
+        }
         const report = formatContentIssues(issues);
         if (command === 'dev') {
           logger.error(report);

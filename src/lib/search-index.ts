@@ -35,7 +35,12 @@ export interface SearchIndexInput {
   effective: string;
   effectiveLabel: string;
   status: VersionStatus;
+  /** When the version was announced: orders the pages in the index (see compareSearchInputs). */
+  published: string;
 }
+
+/** Carries the version's announcement date, for the order pages go into the index (not shown in results). */
+export const PUBLISHED_ATTRIBUTE = 'data-search-published';
 
 const META_ATTRIBUTES: Record<keyof SearchMeta, string> = {
   document: 'data-search-document',
@@ -68,6 +73,7 @@ export function searchIndexAttributes(input: SearchIndexInput): Record<string, s
     .map(([key, attribute]) => `${key}[${attribute}]`)
     .join(', ');
   attributes['data-pagefind-sort'] = `effective[${META_ATTRIBUTES.effective}]`;
+  attributes[PUBLISHED_ATTRIBUTE] = input.published;
   return attributes;
 }
 
@@ -92,4 +98,84 @@ export function withoutHeadingAnchors(html: string): string {
 export function pageUrlOfFile(relativePath: string): string {
   const path = relativePath.replace(/\\/g, '/').replace(/^\/+/, '');
   return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** One version page as the search index gets it: its URL, announcement date and the HTML Pagefind reads. */
+export interface SearchInput {
+  url: string;
+  published: string;
+  html: string;
+}
+
+/** The end (after its end tag) of the `tag` element whose start tag begins at `start`; nested ones counted. */
+function elementEnd(html: string, start: number, tag: string): number {
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'giu');
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[1] === '/' ? -1 : 1;
+    if (depth === 0) return match.index + match[0].length;
+  }
+  return html.length;
+}
+
+const BODY_ELEMENT = new RegExp(`<([a-z][a-z0-9]*)\\b[^>]*\\s${SEARCH_BODY_ATTRIBUTE}(?=[\\s>=])`, 'u');
+const IGNORED_ELEMENT = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore(?=[\s>=])/u;
+const HTML_START_TAG = /<html\b[^>]*>/iu;
+const PUBLISHED_VALUE = new RegExp(`\\s${PUBLISHED_ATTRIBUTE}="([^"]*)"`, 'u');
+
+/**
+ * What Pagefind gets from a built version page, or undefined for a page without `data-pagefind-body`: the
+ * `<html>` start tag (its language) and the element marked `data-pagefind-body`, without the elements marked
+ * `data-pagefind-ignore` (none of which carries a filter or metadata) and without heading anchors. Pagefind
+ * indexes nothing else of a page that has a body element, so this indexes the same; and what is left out is what
+ * changes when a neighbouring version is added (the version facts), so an unchanged text gives an unchanged input.
+ */
+export function searchInputOf(url: string, pageHtml: string): SearchInput | undefined {
+  const body = BODY_ELEMENT.exec(pageHtml);
+  if (!body?.[1]) return undefined;
+  let element = pageHtml.slice(body.index, elementEnd(pageHtml, body.index, body[1]));
+  for (let ignored = IGNORED_ELEMENT.exec(element); ignored?.[1]; ignored = IGNORED_ELEMENT.exec(element)) {
+    element = element.slice(0, ignored.index) + element.slice(elementEnd(element, ignored.index, ignored[1]));
+  }
+  const html = `${HTML_START_TAG.exec(pageHtml)?.[0] ?? '<html>'}<body>${withoutHeadingAnchors(element)}</body></html>`;
+  return { url, published: PUBLISHED_VALUE.exec(element)?.[1] ?? '', html };
+}
+
+/**
+ * The order pages go into the index: by the date the version was announced, then URL. Pagefind's output depends
+ * on the order pages are added; this one is the same on any machine, and puts a new version last (it is announced
+ * after every version before it, whatever the date it takes effect), so that a rebuild can reuse the pages the
+ * last build indexed (see reusesSearchPages).
+ */
+export function compareSearchInputs(a: Pick<SearchInput, 'url' | 'published'>, b: Pick<SearchInput, 'url' | 'published'>): number {
+  if (a.published !== b.published) return a.published < b.published ? -1 : 1;
+  return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
+}
+
+/**
+ * How many of `previous` (the last build's inputs, in order) can go into this build's index before its pages
+ * are written: those whose URLs start the order of this build's version pages, `expected` (URL and announcement
+ * date, from the content). Whether their text is unchanged is checked when the pages are written.
+ */
+export function searchPagesToReuse(previous: ReadonlyArray<Pick<SearchInput, 'url'>>, expected: ReadonlyArray<Pick<SearchInput, 'url' | 'published'>>): number {
+  const order = [...expected].sort(compareSearchInputs);
+  let count = 0;
+  while (count < previous.length && count < order.length && previous[count]?.url === order[count]?.url) count += 1;
+  return count;
+}
+
+/** A page as it went into an index: its URL and the hash of its input. */
+export interface IndexedPage {
+  url: string;
+  hash: string;
+}
+
+/**
+ * Whether an index that was given `added` (in order) is the start of the index `pages` (in order) calls for:
+ * then only the rest of `pages` needs adding. Pagefind cannot take a page out, so any other difference means
+ * starting again.
+ */
+export function reusesSearchPages(added: readonly IndexedPage[], pages: readonly IndexedPage[]): boolean {
+  return added.length <= pages.length && added.every((page, i) => page.url === pages[i]?.url && page.hash === pages[i]?.hash);
 }

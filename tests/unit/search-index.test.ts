@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { indexedPageCount, pageUrlOfFile, searchIndexAttributes, withoutHeadingAnchors } from '../../src/lib/search-index.ts';
+import {
+  compareSearchInputs,
+  indexedPageCount,
+  pageUrlOfFile,
+  reusesSearchPages,
+  searchIndexAttributes,
+  searchInputOf,
+  searchPagesToReuse,
+  withoutHeadingAnchors,
+} from '../../src/lib/search-index.ts';
 
 describe('searchIndexAttributes', () => {
   const attributes = searchIndexAttributes({
@@ -9,6 +18,7 @@ describe('searchIndexAttributes', () => {
     effective: '2025-09-01',
     effectiveLabel: '1 September 2025',
     status: 'in-force',
+    published: '2025-08-01',
   });
   it('marks the page for indexing', () => expect(attributes['data-pagefind-body']).toBe(''));
   it('declares the document and status filters, read from data attributes', () => {
@@ -61,4 +71,66 @@ describe('indexedPageCount', () => {
     expect(indexedPageCount('{"version":"1.6.0","languages":{"en":{"page_count":13},"fr":{"page_count":2}}}')).toBe(15);
   });
   it('is 0 for an empty index', () => expect(indexedPageCount('{"version":"1.6.0","languages":{}}')).toBe(0));
+});
+
+describe('searchInputOf', () => {
+  const page = (facts: string) =>
+    '<!DOCTYPE html><html lang="en-GB"><head><title>Privacy</title></head><body><nav><a href="/">Home</a></nav><main>' +
+    '<article class="legal-document" data-pagefind-body data-search-published="2025-08-01"><header><h1>Privacy</h1>' +
+    `<div data-pagefind-ignore><dl><div><dt>Status</dt><dd>${facts}</dd></div></dl><div><p>Nested</p></div></div></header>` +
+    '<div class="prose"><h2 id="scope">Scope<a class="heading-anchor" href="#scope"><span aria-hidden="true">§</span><span class="visually-hidden">Link</span></a></h2><div><p>Text</p></div></div>' +
+    '<footer class="document-footer" data-pagefind-ignore><p>Questions</p></footer></article></main><footer>Site</footer></body></html>';
+
+  it('keeps the language and the indexed element only, without what Pagefind ignores or the heading anchors', () => {
+    expect(searchInputOf('/privacy/2025-09-01/', page('In force'))).toEqual({
+      url: '/privacy/2025-09-01/',
+      published: '2025-08-01',
+      html:
+        '<html lang="en-GB"><body><article class="legal-document" data-pagefind-body data-search-published="2025-08-01"><header><h1>Privacy</h1></header>' +
+        '<div class="prose"><h2 id="scope">Scope</h2><div><p>Text</p></div></div></article></body></html>',
+    });
+  });
+
+  it('gives the same input when only the ignored version facts change', () => {
+    expect(searchInputOf('/p/', page('In force'))?.html).toBe(searchInputOf('/p/', page('No longer in force; replaced on 1 May'))?.html);
+  });
+
+  it('is undefined for a page without an indexed element', () => {
+    expect(searchInputOf('/privacy/history/', '<html lang="en"><body><main><h1>History</h1></main></body></html>')).toBeUndefined();
+  });
+});
+
+describe('search page order and reuse', () => {
+  const pages = [
+    { url: '/terms/2025-01-01/', published: '2024-12-01' },
+    { url: '/privacy/2025-01-01/', published: '2024-12-01' },
+    { url: '/privacy/2024-01-01/', published: '2023-12-01' },
+  ];
+
+  it('orders pages by announcement date, then URL', () => {
+    expect([...pages].sort(compareSearchInputs).map((page) => page.url)).toEqual(['/privacy/2024-01-01/', '/privacy/2025-01-01/', '/terms/2025-01-01/']);
+  });
+
+  it('reuses the last build’s pages as far as they start this build’s order', () => {
+    const previous = [...pages].sort(compareSearchInputs);
+    // A version announced after all the others comes last: every earlier page can be reused.
+    expect(searchPagesToReuse(previous, [...pages, { url: '/privacy/2026-01-01/', published: '2025-12-01' }])).toBe(3);
+    // One announced before the last two: only the pages before it.
+    expect(searchPagesToReuse(previous, [...pages, { url: '/cookies/2025-06-01/', published: '2024-06-01' }])).toBe(1);
+    expect(searchPagesToReuse([], pages)).toBe(0);
+    expect(searchPagesToReuse(previous, [])).toBe(0);
+  });
+
+  it('uses an early index only when what it was given is exactly how the index starts', () => {
+    const added = [
+      { url: '/a/', hash: '1' },
+      { url: '/b/', hash: '2' },
+    ];
+    expect(reusesSearchPages(added, [...added, { url: '/c/', hash: '3' }])).toBe(true);
+    expect(reusesSearchPages(added, added)).toBe(true);
+    expect(reusesSearchPages([], added)).toBe(true);
+    expect(reusesSearchPages(added, [{ url: '/a/', hash: '1' }, { url: '/b/', hash: 'changed' }])).toBe(false);
+    expect(reusesSearchPages(added, [{ url: '/b/', hash: '2' }, { url: '/a/', hash: '1' }])).toBe(false);
+    expect(reusesSearchPages(added, [{ url: '/a/', hash: '1' }])).toBe(false);
+  });
 });
