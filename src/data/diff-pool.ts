@@ -42,7 +42,9 @@ async function inMainThread<N extends TaskName>(name: N, input: TaskInput<N>, st
  * again, that error is the task's.
  */
 export function createDiffRunner(settings: { filename: string; threads: number } | undefined, warn: (message: string) => void = console.warn): DiffRunner {
-  // One pool of one thread per worker, so that a task can be sent to the worker that has what it needs.
+  // One pool of one thread per worker, so that a task can be sent to the worker that has what it needs. Each starts
+  // its thread at once: started on the first task instead, a thread that cannot load the file left that task
+  // waiting forever (tinypool 2.2) where a started one fails it.
   let workers: Tinypool[] | undefined =
     settings && settings.threads > 0
       ? Array.from({ length: settings.threads }, () => new Tinypool({ filename: settings.filename, minThreads: 1, maxThreads: 1, idleTimeout: 60_000 }))

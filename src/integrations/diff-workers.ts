@@ -7,7 +7,8 @@ const WORKER_FILE = 'src/workers/diff-tasks.ts';
 
 /**
  * How many diff worker threads a build uses: `REDLINE_DIFF_THREADS` when set (0 diffs in the main thread), else
- * one per core besides the main thread's, at least one. Throws on a value that is not a whole number.
+ * one per core besides the main thread's, at least one (on two cores, a second worker measured no faster and
+ * took 250 MB more: docs/benchmarks.md). Throws on a value that is not a whole number.
  */
 export function diffWorkerThreads(setting: string | undefined, cores: number): number {
   if (setting === undefined || setting.trim() === '') return Math.max(1, cores - 1);
