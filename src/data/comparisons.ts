@@ -113,7 +113,6 @@ function pairSourceDiff(document: LegalDocument, from: Version, to: Version, { r
   return diff;
 }
 
-
 let diffWorkStarted = false;
 
 /**
@@ -133,7 +132,7 @@ async function startDiffWork(paths: ReadonlyArray<{ props: { document: LegalDocu
   for (const { props, cacheKey } of paths) {
     if (builtBefore.has(cacheKey)) continue;
     const { document, from, to } = props;
-    // A version that fails to render fails its pages, which render it again to report the error.
+    // A version that fails to render fails the pages that show it, with the same error.
     const rendered = await Promise.all([versionHtml(from), versionHtml(to)]).then(() => true, () => false);
     if (!rendered) continue;
     void pairComparison(document, from, to).catch(() => undefined);

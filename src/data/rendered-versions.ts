@@ -44,21 +44,13 @@ export function versionHtml(version: Pick<Version, 'document' | 'id' | 'sha256'>
   return html;
 }
 
-const pageHtmlCache = new Map<string, Promise<string>>();
-
 /**
  * One version's content as its pages show it: the rendered HTML with a "§" link in each heading, for citing a
  * clause (src/lib/heading-anchors.ts). The version page and `/<document>/` use this rather than rendering the
  * MDX again.
  */
-export function versionPageHtml(version: Pick<Version, 'document' | 'id' | 'sha256'>): Promise<string> {
-  const key = `${version.document}/${version.id}@${version.sha256}`;
-  let html = pageHtmlCache.get(key);
-  if (!html) {
-    html = versionHtml(version).then((rendered) => addHeadingAnchors(rendered.html));
-    pageHtmlCache.set(key, html);
-  }
-  return html;
+export async function versionPageHtml(version: Pick<Version, 'document' | 'id' | 'sha256'>): Promise<string> {
+  return addHeadingAnchors((await versionHtml(version)).html);
 }
 
 /** One version's blocks as JSON (`/api/<document>/<version>.blocks.json`), for the compare picker. */
