@@ -44,11 +44,10 @@ export interface ComparisonOptions extends ComparisonLabels {
 export function buildComparison(oldBlocks: readonly Block[], newBlocks: readonly Block[], options: ComparisonOptions): Comparison {
   const model = diffBlocks(oldBlocks, newBlocks);
   const summary = summarizeChanges(model);
+  // The changed sections, each with its first change.
   const firstChange = new Map<string, string>();
-  const changedSections = new Set<string>();
   for (const entry of model.entries) {
     if (entry.type === 'unchanged') continue;
-    changedSections.add(entry.section);
     if (!firstChange.has(entry.section)) firstChange.set(entry.section, entry.anchor);
   }
   const toc: TocEntry[] = [];
@@ -60,7 +59,7 @@ export function buildComparison(oldBlocks: readonly Block[], newBlocks: readonly
     if (block.kind !== 'heading' || block.level === undefined || block.level < 2 || block.level > 3) continue;
     const slug = entry.type === 'unchanged' ? `section-${block.section}` : entry.anchor;
     toc.push({ depth: block.level, slug, text: block.text });
-    if (changedSections.has(block.section) || entry.type !== 'unchanged') changedToc.add(slug);
+    if (firstChange.has(block.section) || entry.type !== 'unchanged') changedToc.add(slug);
   }
   const render = { headingOffset: 1, unchangedLabel: unchangedLabel } as const;
   return {

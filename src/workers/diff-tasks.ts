@@ -57,19 +57,19 @@ function blocksOf(version: VersionHtml): Block[] {
   return blocks;
 }
 
-function timed<T>(compute: () => T): TaskResult<T> {
+async function timed<T>(compute: () => T | Promise<T>): Promise<TaskResult<T>> {
   const start = performance.now();
-  const value = compute();
+  const value = await compute();
   return { value, ms: performance.now() - start };
 }
 
 /** One version's blocks as the JSON the compare picker fetches (`/api/<document>/<version>.blocks.json`). */
-export function versionBlocksJson(input: { version: VersionHtml }): TaskResult<string> {
+export function versionBlocksJson(input: { version: VersionHtml }): Promise<TaskResult<string>> {
   return timed(() => JSON.stringify(blocksOf(input.version)));
 }
 
 /** Diffs two versions and renders everything their compare page shows. */
-export function compareVersions(input: { from: VersionHtml; to: VersionHtml; options: ComparisonOptions }): TaskResult<StoredComparison> {
+export function compareVersions(input: { from: VersionHtml; to: VersionHtml; options: ComparisonOptions }): Promise<TaskResult<StoredComparison>> {
   return timed(() => {
     const { summary, toc, changedToc, firstChange, inlineHtml, sideBySideHtml } = buildComparison(blocksOf(input.from), blocksOf(input.to), input.options);
     return { summary, toc, changedToc: [...changedToc], firstChange: [...firstChange], inlineHtml, sideBySideHtml };
@@ -77,8 +77,6 @@ export function compareVersions(input: { from: VersionHtml; to: VersionHtml; opt
 }
 
 /** The highlighted MDX source diff of two versions. */
-export async function diffSources(input: { oldSource: string; newSource: string; names: SourceFileNames }): Promise<TaskResult<SourceDiff>> {
-  const start = performance.now();
-  const value = await renderSourceDiff(input.oldSource, input.newSource, input.names);
-  return { value, ms: performance.now() - start };
+export function diffSources(input: { oldSource: string; newSource: string; names: SourceFileNames }): Promise<TaskResult<SourceDiff>> {
+  return timed(() => renderSourceDiff(input.oldSource, input.newSource, input.names));
 }

@@ -11,8 +11,8 @@ import type {
   ChangeEntry,
   ChangeModel,
 } from './model.ts';
-import { DEFAULT_MAX_EDIT_LENGTH, diffCells, diffTokens, inlineKey } from './inline-diff.ts';
-import { blockTokens } from './tokenize.ts';
+import { cellKey, DEFAULT_MAX_EDIT_LENGTH, diffCells, diffTokens, inlineKey } from './inline-diff.ts';
+import { blockTokens, isWordToken } from './tokenize.ts';
 
 /** Options of diffBlocks; all optional, the defaults suit legal documents. */
 export interface DiffOptions {
@@ -305,7 +305,7 @@ function memoBlockKey(block: Block): string {
 export function blockKey(block: Block): string {
   const head = `${block.kind}|${block.level ?? ''}|${block.context.join('>')}|${block.lang ?? ''}|`;
   if (block.cells !== undefined) {
-    return head + block.cells.map((c) => `${c.header ? 'H' : 'D'}\u0002${inlineKey(c.inline)}`).join('\u0004');
+    return head + block.cells.map(cellKey).join('\u0004');
   }
   return head + inlineKey(block.inline);
 }
@@ -318,7 +318,7 @@ function blockFeatures(block: Block): BlockFeatures {
     const features = new Map<string, number>();
     let total = 0;
     const tokens = blockTokens(block);
-    const words = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+    const words = tokens.filter(isWordToken);
     for (const t of words.length > 0 ? words : tokens) {
       if (t.text === '') continue;
       const f = t.text.toLowerCase();

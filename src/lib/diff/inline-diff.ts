@@ -54,13 +54,17 @@ export function diffInline(oldInline: readonly InlineRun[], newInline: readonly 
   return diffTokens(tokenizeInline(oldInline), tokenizeInline(newInline), maxEditLength);
 }
 
+/** A string equal for two cells exactly when a reader would see no difference between them. */
+export function cellKey(cell: Cell): string {
+  return `${cell.header ? 'H' : 'D'}\u0002${inlineKey(cell.inline)}`;
+}
+
 /**
  * Diff the cells of two table rows: cells are aligned by content (a column added or removed shows as
  * one added or removed cell), and cells that differ in the same place are word-diffed.
  */
 export function diffCells(oldCells: readonly Cell[], newCells: readonly Cell[], maxEditLength = DEFAULT_MAX_EDIT_LENGTH): CellChange[] {
-  const key = (c: Cell): string => `${c.header ? 'H' : 'D'}\u0002${inlineKey(c.inline)}`;
-  const changes = diffArrays(oldCells.map(key), newCells.map(key));
+  const changes = diffArrays(oldCells.map(cellKey), newCells.map(cellKey));
   const out: CellChange[] = [];
   let i = 0;
   let j = 0;

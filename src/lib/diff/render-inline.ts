@@ -1,15 +1,21 @@
 // Inline redline: one column, deletions struck through and insertions underlined in place, as a lawyer
 // marks up a contract. Pure: the change model in, an HTML string out (all text escaped).
-import type { Block, CellChange, ChangeEntry, ChangeModel, MovedFromEntry, MovedToEntry } from './model.ts';
+import type { ChangeEntry, ChangeModel, MovedFromEntry, MovedToEntry } from './model.ts';
 import type { RenderOptions, ResolvedOptions, Segment } from './render-shared.ts';
 import {
   anchorId,
-  cellEnd,
-  cellStart,
+  changedCells,
   delHtml,
   escapeHtml,
+  formattingNote,
   hiddenText,
   insHtml,
+  moveHidden,
+  moveNote,
+  movedFromHtml,
+  movedToHtml,
+  plainCells,
+  prependToFirstCell,
   renderOps,
   renderRuns,
   resolveOptions,
@@ -45,27 +51,6 @@ function renderSegment(o: ResolvedOptions, seg: Segment, seen: Set<string>): str
   }
 }
 
-/** The visible "Moved to/from § X" link, shown on the first block of each move group. */
-export function moveNote(o: ResolvedOptions, e: MovedFromEntry | MovedToEntry, seen: Set<string>): string {
-  const key = `${e.type}:${e.moveId}`;
-  if (seen.has(key)) return '';
-  seen.add(key);
-  const text =
-    e.type === 'moved-from'
-      ? `Moved to ${sectionLabel(e.toSectionTitle, e.toSection)}`
-      : `Moved from ${sectionLabel(e.fromSectionTitle, e.fromSection)}`;
-  // aria-hidden: screen readers get the same words from the hidden text inside the block; tabindex -1
-  // because a hidden element must not take focus (keyboard users have next/previous change instead).
-  return `<a class="rl-move-link" href="#${escapeHtml(anchorId(o, e.pairAnchor))}" aria-hidden="true" tabindex="-1">${escapeHtml(text)}</a> `;
-}
-
-/** Screen-reader words opening a moved block. */
-export function moveHidden(o: ResolvedOptions, e: MovedFromEntry | MovedToEntry): string {
-  return e.type === 'moved-from'
-    ? hiddenText(o, `[moved to ${sectionLabel(e.toSectionTitle, e.toSection)}: `)
-    : hiddenText(o, `[moved from ${sectionLabel(e.fromSectionTitle, e.fromSection)}: `);
-}
-
 function moveAttrs(o: ResolvedOptions, e: MovedFromEntry | MovedToEntry): string {
   return ` data-move="${escapeHtml(e.moveId)}" data-pair="${escapeHtml(anchorId(o, e.pairAnchor))}"`;
 }
@@ -79,41 +64,14 @@ function renderEntry(o: ResolvedOptions, e: ChangeEntry, seen: Set<string>): str
     case 'removed':
       return wrapBlock(o, e.old, delHtml(o, renderRuns(e.old.inline)), 'rl-change rl-removed', anchorId(o, e.anchor));
     case 'changed': {
-      const note = e.edit.contextChanged ? `${hiddenText(o, '[formatting changed] ')}<span class="rl-note" aria-hidden="true">Formatting changed</span> ` : '';
       const cls = `rl-change rl-changed${e.edit.replaced ? ' rl-replaced' : ''}`;
-      return wrapBlock(o, e.new, note + renderOps(o, e.edit.ops, 'both'), cls, anchorId(o, e.anchor));
+      return wrapBlock(o, e.new, formattingNote(o, e.edit) + renderOps(o, e.edit.ops, 'both'), cls, anchorId(o, e.anchor));
     }
-    case 'moved-from': {
-      const inner = `${moveNote(o, e, seen)}<del class="rl-moved-text">${moveHidden(o, e)}${renderRuns(e.old.inline)}${hiddenText(o, ']')}</del>`;
-      return wrapBlock(o, e.old, inner, 'rl-change rl-moved rl-moved-from', anchorId(o, e.anchor), moveAttrs(o, e));
-    }
-    case 'moved-to': {
-      const inner = `${moveNote(o, e, seen)}<span class="rl-moved-text">${moveHidden(o, e)}${renderOps(o, e.edit.ops, 'both')}${hiddenText(o, ']')}</span>`;
-      return wrapBlock(o, e.new, inner, 'rl-change rl-moved rl-moved-to', anchorId(o, e.anchor), moveAttrs(o, e));
-    }
+    case 'moved-from':
+      return wrapBlock(o, e.old, movedFromHtml(o, e, seen), 'rl-change rl-moved rl-moved-from', anchorId(o, e.anchor), moveAttrs(o, e));
+    case 'moved-to':
+      return wrapBlock(o, e.new, movedToHtml(o, e, seen), 'rl-change rl-moved rl-moved-to', anchorId(o, e.anchor), moveAttrs(o, e));
   }
-}
-
-function plainCells(block: Block, wrap: (html: string) => string, cellClass = ''): string {
-  const cls = cellClass === '' ? '' : ` class="${cellClass}"`;
-  return (block.cells ?? []).map((c) => `${cellStart(c, cls)}${wrap(renderRuns(c.inline))}${cellEnd(c)}`).join('');
-}
-
-/** Cells of a changed row, each marked with how it changed. */
-export function changedCells(o: ResolvedOptions, cells: readonly CellChange[], side: 'both' | 'old' | 'new'): string {
-  let out = '';
-  for (const c of cells) {
-    if (c.type === 'unchanged') out += `${cellStart(c.cell)}${renderRuns(c.cell.inline)}${cellEnd(c.cell)}`;
-    else if (c.type === 'added') {
-      if (side !== 'old') out += `${cellStart(c.cell, ' class="rl-cell-added"')}${insHtml(o, renderRuns(c.cell.inline))}${cellEnd(c.cell)}`;
-    } else if (c.type === 'removed') {
-      if (side !== 'new') out += `${cellStart(c.cell, ' class="rl-cell-removed"')}${delHtml(o, renderRuns(c.cell.inline))}${cellEnd(c.cell)}`;
-    } else {
-      const cell = side === 'old' ? c.old : c.new;
-      out += `${cellStart(cell, ' class="rl-cell-changed"')}${renderOps(o, c.ops, side)}${cellEnd(cell)}`;
-    }
-  }
-  return out;
 }
 
 function tr(cls: string, id: string, cells: string, attrs = ''): string {
@@ -143,7 +101,7 @@ function renderRow(o: ResolvedOptions, e: ChangeEntry, seen: Set<string>): strin
     case 'moved-to': {
       // The row's own words are marked cell by cell; the move is announced once, in the first cell.
       const note = moveNote(o, e, seen) + hiddenText(o, `[moved from ${sectionLabel(e.fromSectionTitle, e.fromSection)}] `);
-      const cells = changedCells(o, e.edit.cells ?? [], 'both').replace(/^(<t[hd][^>]*>)/u, (open) => open + note);
+      const cells = prependToFirstCell(changedCells(o, e.edit.cells ?? [], 'both'), note);
       return tr('rl-row rl-change rl-moved rl-moved-to', anchorId(o, e.anchor), cells, moveAttrs(o, e));
     }
   }

@@ -1,6 +1,6 @@
 // Pieces shared by the inline and side-by-side renderers: escaping, tokens with marks, word ops with
 // <ins>/<del>, the visually hidden words, and grouping of entries into lists, tables and collapsed runs.
-import type { Block, Cell, ChangeEntry, InlineOp, InlineRun, Mark, Token } from './model.ts';
+import type { Block, BlockEdit, Cell, CellChange, ChangeEntry, InlineOp, InlineRun, Mark, MovedFromEntry, MovedToEntry, Token } from './model.ts';
 
 /** Options shared by the renderers. */
 export interface RenderOptions {
@@ -209,7 +209,8 @@ function sideBlock(e: ChangeEntry): Block {
   return e.type === 'removed' || e.type === 'moved-from' ? e.old : e.new;
 }
 
-function listType(block: Block): boolean {
+/** Whether a list item's nearest list is ordered (`<ol>`). */
+export function listType(block: Block): boolean {
   const list = [...block.context].reverse().find((c) => c.startsWith('ol') || c.startsWith('ul'));
   return list !== undefined && list.startsWith('ol');
 }
@@ -282,4 +283,69 @@ export function segmentEntries(entries: readonly ChangeEntry[], o: ResolvedOptio
 /** Visible and hidden labels of a section for move notes, e.g. "§ Retention". */
 export function sectionLabel(title: string, id: string): string {
   return `§ ${title !== '' ? title : id !== '' ? id : 'start'}`;
+}
+
+// Pieces both renderers (inline and side by side) write the same way.
+
+/** The visible "Moved to/from § X" link, shown on the first block of each move group. */
+export function moveNote(o: ResolvedOptions, e: MovedFromEntry | MovedToEntry, seen: Set<string>): string {
+  const key = `${e.type}:${e.moveId}`;
+  if (seen.has(key)) return '';
+  seen.add(key);
+  const text =
+    e.type === 'moved-from'
+      ? `Moved to ${sectionLabel(e.toSectionTitle, e.toSection)}`
+      : `Moved from ${sectionLabel(e.fromSectionTitle, e.fromSection)}`;
+  // aria-hidden: screen readers get the same words from the hidden text inside the block; tabindex -1
+  // because a hidden element must not take focus (keyboard users have next/previous change instead).
+  return `<a class="rl-move-link" href="#${escapeHtml(anchorId(o, e.pairAnchor))}" aria-hidden="true" tabindex="-1">${escapeHtml(text)}</a> `;
+}
+
+/** Screen-reader words opening a moved block. */
+export function moveHidden(o: ResolvedOptions, e: MovedFromEntry | MovedToEntry): string {
+  return e.type === 'moved-from'
+    ? hiddenText(o, `[moved to ${sectionLabel(e.toSectionTitle, e.toSection)}: `)
+    : hiddenText(o, `[moved from ${sectionLabel(e.fromSectionTitle, e.fromSection)}: `);
+}
+
+/** The content of a block moved away: its old text, struck through, after the move note. */
+export function movedFromHtml(o: ResolvedOptions, e: MovedFromEntry, seen: Set<string>): string {
+  return `${moveNote(o, e, seen)}<del class="rl-moved-text">${moveHidden(o, e)}${renderRuns(e.old.inline)}${hiddenText(o, ']')}</del>`;
+}
+
+/** The content of a block moved here: its text with its own edits, after the move note. */
+export function movedToHtml(o: ResolvedOptions, e: MovedToEntry, seen: Set<string>): string {
+  return `${moveNote(o, e, seen)}<span class="rl-moved-text">${moveHidden(o, e)}${renderOps(o, e.edit.ops, 'both')}${hiddenText(o, ']')}</span>`;
+}
+
+/** The "Formatting changed" note of an edit whose words stayed but whose markup changed; empty otherwise. */
+export function formattingNote(o: ResolvedOptions, edit: BlockEdit): string {
+  return edit.contextChanged ? `${hiddenText(o, '[formatting changed] ')}<span class="rl-note" aria-hidden="true">Formatting changed</span> ` : '';
+}
+
+/** A table row's cells, each cell's text passed through `wrap`. */
+export function plainCells(block: Block, wrap: (html: string) => string): string {
+  return (block.cells ?? []).map((c) => `${cellStart(c)}${wrap(renderRuns(c.inline))}${cellEnd(c)}`).join('');
+}
+
+/** `html` placed at the start of the first cell of `cells` (a row's cells as HTML). */
+export function prependToFirstCell(cells: string, html: string): string {
+  return cells.replace(/^(<t[hd][^>]*>)/u, (open) => open + html);
+}
+
+/** Cells of a changed row, each marked with how it changed. */
+export function changedCells(o: ResolvedOptions, cells: readonly CellChange[], side: 'both' | 'old' | 'new'): string {
+  let out = '';
+  for (const c of cells) {
+    if (c.type === 'unchanged') out += `${cellStart(c.cell)}${renderRuns(c.cell.inline)}${cellEnd(c.cell)}`;
+    else if (c.type === 'added') {
+      if (side !== 'old') out += `${cellStart(c.cell, ' class="rl-cell-added"')}${insHtml(o, renderRuns(c.cell.inline))}${cellEnd(c.cell)}`;
+    } else if (c.type === 'removed') {
+      if (side !== 'new') out += `${cellStart(c.cell, ' class="rl-cell-removed"')}${delHtml(o, renderRuns(c.cell.inline))}${cellEnd(c.cell)}`;
+    } else {
+      const cell = side === 'old' ? c.old : c.new;
+      out += `${cellStart(cell, ' class="rl-cell-changed"')}${renderOps(o, c.ops, side)}${cellEnd(cell)}`;
+    }
+  }
+  return out;
 }

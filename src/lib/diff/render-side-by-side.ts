@@ -4,12 +4,19 @@ import type { Block, ChangeEntry, ChangeModel } from './model.ts';
 import type { RenderOptions, ResolvedOptions, Segment } from './render-shared.ts';
 import {
   anchorId,
-  cellEnd,
-  cellStart,
+  changedCells,
   delHtml,
   escapeHtml,
+  formattingNote,
   hiddenText,
   insHtml,
+  listType,
+  moveHidden,
+  moveNote,
+  movedFromHtml,
+  movedToHtml,
+  plainCells,
+  prependToFirstCell,
   renderOps,
   renderRuns,
   resolveOptions,
@@ -17,7 +24,6 @@ import {
   segmentEntries,
   wrapBlock,
 } from './render-shared.ts';
-import { changedCells, moveHidden, moveNote } from './render-inline.ts';
 
 /** Options of renderSideBySide: the shared ones plus column headings. */
 export interface SideBySideOptions extends RenderOptions {
@@ -103,39 +109,28 @@ function renderRow(o: ResolvedOptions, e: ChangeEntry, seen: Set<string>): strin
 }
 
 // A list item rendered alone still needs a list around it to be valid HTML.
-function standalone(o: ResolvedOptions, block: Block, inner: string, cls: string): string {
-  const html = wrapBlock(o, block, inner, cls);
+function standalone(o: ResolvedOptions, block: Block, inner: string): string {
+  const html = wrapBlock(o, block, inner, '');
   if (block.kind !== 'list-item') return html;
-  const ordered = [...block.context].reverse().find((c) => c.startsWith('ol') || c.startsWith('ul'))?.startsWith('ol') ?? false;
-  const tag = ordered ? 'ol' : 'ul';
+  const tag = listType(block) ? 'ol' : 'ul';
   return `<${tag} class="rl-list">${html}</${tag}>`;
 }
 
 function sideHtml(o: ResolvedOptions, e: ChangeEntry, side: SideName, seen: Set<string>): string {
   switch (e.type) {
     case 'unchanged':
-      return standalone(o, side === 'old' ? e.old : e.new, renderRuns((side === 'old' ? e.old : e.new).inline), '');
+      return standalone(o, side === 'old' ? e.old : e.new, renderRuns((side === 'old' ? e.old : e.new).inline));
     case 'added':
-      return side === 'new' ? standalone(o, e.new, insHtml(o, renderRuns(e.new.inline)), '') : '';
+      return side === 'new' ? standalone(o, e.new, insHtml(o, renderRuns(e.new.inline))) : '';
     case 'removed':
-      return side === 'old' ? standalone(o, e.old, delHtml(o, renderRuns(e.old.inline)), '') : '';
-    case 'changed': {
-      const note = e.edit.contextChanged ? `${hiddenText(o, '[formatting changed] ')}<span class="rl-note" aria-hidden="true">Formatting changed</span> ` : '';
-      return standalone(o, side === 'old' ? e.old : e.new, note + renderOps(o, e.edit.ops, side), '');
-    }
+      return side === 'old' ? standalone(o, e.old, delHtml(o, renderRuns(e.old.inline))) : '';
+    case 'changed':
+      return standalone(o, side === 'old' ? e.old : e.new, formattingNote(o, e.edit) + renderOps(o, e.edit.ops, side));
     case 'moved-from':
-      return side === 'old'
-        ? standalone(o, e.old, `${moveNote(o, e, seen)}<del class="rl-moved-text">${moveHidden(o, e)}${renderRuns(e.old.inline)}${hiddenText(o, ']')}</del>`, '')
-        : '';
+      return side === 'old' ? standalone(o, e.old, movedFromHtml(o, e, seen)) : '';
     case 'moved-to':
-      return side === 'new'
-        ? standalone(o, e.new, `${moveNote(o, e, seen)}<span class="rl-moved-text">${moveHidden(o, e)}${renderOps(o, e.edit.ops, 'both')}${hiddenText(o, ']')}</span>`, '')
-        : '';
+      return side === 'new' ? standalone(o, e.new, movedToHtml(o, e, seen)) : '';
   }
-}
-
-function cellsOf(block: Block, wrap: (html: string) => string): string {
-  return (block.cells ?? []).map((c) => `${cellStart(c)}${wrap(renderRuns(c.inline))}${cellEnd(c)}`).join('');
 }
 
 function tableRow(o: ResolvedOptions, e: ChangeEntry, side: SideName, seen: Set<string>, width: number): string {
@@ -144,22 +139,22 @@ function tableRow(o: ResolvedOptions, e: ChangeEntry, side: SideName, seen: Set<
   const idFor = (owner: SideName): string => (e.type !== 'unchanged' && owner === side ? ` id="${escapeHtml(anchorId(o, e.anchor))}"` : '');
   switch (e.type) {
     case 'unchanged':
-      return `<tr class="${cls}">${cellsOf(side === 'old' ? e.old : e.new, (h) => h)}</tr>`;
+      return `<tr class="${cls}">${plainCells(side === 'old' ? e.old : e.new, (h) => h)}</tr>`;
     case 'added':
-      return side === 'new' ? `<tr class="${cls}"${idFor('new')}>${cellsOf(e.new, (h) => insHtml(o, h))}</tr>` : placeholder;
+      return side === 'new' ? `<tr class="${cls}"${idFor('new')}>${plainCells(e.new, (h) => insHtml(o, h))}</tr>` : placeholder;
     case 'removed':
-      return side === 'old' ? `<tr class="${cls}"${idFor('old')}>${cellsOf(e.old, (h) => delHtml(o, h))}</tr>` : placeholder;
+      return side === 'old' ? `<tr class="${cls}"${idFor('old')}>${plainCells(e.old, (h) => delHtml(o, h))}</tr>` : placeholder;
     case 'changed':
       return `<tr class="${cls}"${idFor('new')}>${changedCells(o, e.edit.cells ?? [], side)}</tr>`;
     case 'moved-from': {
       if (side !== 'old') return placeholder;
       const note = moveNote(o, e, seen) + moveHidden(o, e);
-      return `<tr class="${cls}"${idFor('old')}>${cellsOf(e.old, (h) => `<del class="rl-moved-text">${h}</del>`).replace(/^(<t[hd][^>]*>)/u, (open) => open + note + hiddenText(o, ']'))}</tr>`;
+      return `<tr class="${cls}"${idFor('old')}>${prependToFirstCell(plainCells(e.old, (h) => `<del class="rl-moved-text">${h}</del>`), note + hiddenText(o, ']'))}</tr>`;
     }
     case 'moved-to': {
       if (side !== 'new') return placeholder;
       const note = moveNote(o, e, seen) + moveHidden(o, e);
-      return `<tr class="${cls}"${idFor('new')}>${changedCells(o, e.edit.cells ?? [], 'both').replace(/^(<t[hd][^>]*>)/u, (open) => open + note + hiddenText(o, ']'))}</tr>`;
+      return `<tr class="${cls}"${idFor('new')}>${prependToFirstCell(changedCells(o, e.edit.cells ?? [], 'both'), note + hiddenText(o, ']'))}</tr>`;
     }
   }
 }

@@ -1,6 +1,6 @@
 // Counts for the summary at the top of a compare page: blocks and words added, removed, changed and
 // moved, in total and per section.
-import type { Block, ChangeCounts, ChangeEntry, ChangeModel, ChangeSummary, InlineOp } from './model.ts';
+import type { ChangeCounts, ChangeEntry, ChangeModel, ChangeSummary, InlineOp } from './model.ts';
 import { blockWordCount, countWords, tokenizeInline } from './tokenize.ts';
 
 /** Counts all zero. */
@@ -38,11 +38,11 @@ function addEntry(counts: ChangeCounts, e: Exclude<ChangeEntry, { type: 'unchang
   switch (e.type) {
     case 'added':
       counts.blocksAdded++;
-      counts.wordsAdded += blockWords(e.new);
+      counts.wordsAdded += blockWordCount(e.new);
       break;
     case 'removed':
       counts.blocksRemoved++;
-      counts.wordsRemoved += blockWords(e.old);
+      counts.wordsRemoved += blockWordCount(e.old);
       break;
     case 'changed':
       counts.blocksChanged++;
@@ -55,7 +55,7 @@ function addEntry(counts: ChangeCounts, e: Exclude<ChangeEntry, { type: 'unchang
       break;
     case 'moved-to':
       counts.blocksMoved++;
-      counts.wordsMoved += blockWords(e.new);
+      counts.wordsMoved += blockWordCount(e.new);
       addOps(counts, e.edit.ops);
       for (const c of e.edit.cells ?? []) if (c.type === 'changed') addOps(counts, c.ops);
       break;
@@ -67,9 +67,4 @@ function addOps(counts: ChangeCounts, ops: readonly InlineOp[]): void {
     if (op.op === 'insert') counts.wordsAdded += countWords(op.tokens);
     else if (op.op === 'delete') counts.wordsRemoved += countWords(op.tokens);
   }
-}
-
-/** Number of words in a block (all cells of a table row). */
-export function blockWords(block: Block): number {
-  return blockWordCount(block);
 }
