@@ -59,8 +59,8 @@ export default defineConfig({
       redlineDiffWorkers(),
       mdx(),
       redlineHostFiles({ basePath: site.basePath }),
-      // The version pages the build will index, known from the content check before anything is bundled.
-      redlinePagefind({ versionPages: () => checkedDocuments?.flatMap((document) => document.versions.map((version) => ({ url: `/${document.slug}/${version.id}/`, published: version.published }))) }),
+      // The documents the build will index, known from the content check before anything is bundled.
+      redlinePagefind({ documents: () => checkedDocuments }),
     ],
     process.env.REDLINE_BENCH_TIMINGS,
   ),

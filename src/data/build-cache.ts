@@ -11,15 +11,13 @@
  * entry matches any more. An unreadable entry is recomputed; a failed write is ignored.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomically, writeFileAtomicallySync } from '../lib/atomic-write.ts';
 
 /** The cache's folder and fingerprint, or undefined when it is off (dev server, tests). */
 const settings = import.meta.env.REDLINE_BUILD_CACHE;
-
-// Folders this build has made already (one mkdir each, not one per entry).
-const madeFolders = new Set<string>();
 
 /** The cache key of `inputs` in `namespace`. */
 function keyOf(fingerprint: string, namespace: string, inputs: readonly string[]): string {
@@ -41,15 +39,7 @@ export async function cachedResult<T>(namespace: string, inputs: readonly string
   }
   const value = await compute();
   try {
-    const folder = dirname(file);
-    if (!madeFolders.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      madeFolders.add(folder);
-    }
-    // Whole or not at all: a build that stops halfway leaves no torn entry.
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(value));
-    await rename(temporary, file);
+    await writeFileAtomically(file, JSON.stringify(value));
   } catch {
     // A cache that cannot be written only costs time.
   }
@@ -71,8 +61,7 @@ export function previousBuildKeys(name: string, keys: readonly string[]): Set<st
     // No earlier build: nothing to skip.
   }
   try {
-    mkdirSync(settings.dir, { recursive: true });
-    writeFileSync(file, JSON.stringify(keys));
+    writeFileAtomicallySync(file, JSON.stringify(keys));
   } catch {
     // Only costs time in the next build.
   }

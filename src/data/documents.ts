@@ -68,24 +68,30 @@ export async function getLegalDocuments(): Promise<LegalDocument[]> {
   return (await loadedContent()).documents;
 }
 
-/** The document with `slug`; throws when it does not exist (a bug in a page, not in content). */
-export async function getLegalDocument(slug: string): Promise<LegalDocument> {
-  const document = (await getLegalDocuments()).find((candidate) => candidate.slug === slug);
-  if (!document) throw new Error(`No document "${slug}"`);
-  return document;
-}
+/** A version's key in the collections: `<document>/<id>`. */
+export const versionKey = (version: Pick<Version, 'document' | 'id'>): string => `${version.document}/${version.id}`;
 
-/** Renders one version's MDX: its Content component and headings. */
-export async function renderVersion(version: Pick<Version, 'document' | 'id'>) {
-  const entry = (await loadedContent()).entries.get(`${version.document}/${version.id}`);
-  if (!entry) throw new Error(`No version ${version.document}/${version.id}`);
-  return render(entry);
+const renders = new Map<string, ReturnType<typeof render>>();
+
+/** Renders one version's MDX (its Content component and headings), once per build. */
+export function renderVersion(version: Pick<Version, 'document' | 'id'>): ReturnType<typeof render> {
+  const key = versionKey(version);
+  let rendered = renders.get(key);
+  if (!rendered) {
+    rendered = loadedContent().then((content) => {
+      const entry = content.entries.get(key);
+      if (!entry) throw new Error(`No version ${key}`);
+      return render(entry);
+    });
+    renders.set(key, rendered);
+  }
+  return rendered;
 }
 
 /** The raw MDX source of a version, as committed. */
 export async function versionSource(version: Pick<Version, 'document' | 'id'>): Promise<string> {
-  const source = (await loadedContent()).sources.get(`${version.document}/${version.id}`);
-  if (source === undefined) throw new Error(`No source for ${version.document}/${version.id}`);
+  const source = (await loadedContent()).sources.get(versionKey(version));
+  if (source === undefined) throw new Error(`No source for ${versionKey(version)}`);
   return source;
 }
 

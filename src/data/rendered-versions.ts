@@ -14,7 +14,7 @@ import { timeStage } from '../lib/stage-timer.ts';
 import type { Version } from '../lib/types.ts';
 import type { VersionHtml } from '../workers/diff-tasks.ts';
 import { diffRunner } from './diff-pool.ts';
-import { renderVersion } from './documents.ts';
+import { renderVersion, versionKey } from './documents.ts';
 
 let container: Promise<AstroContainer> | undefined;
 
@@ -31,7 +31,7 @@ const htmlCache = new Map<string, Promise<VersionHtml>>();
 
 /** One version's rendered HTML, keyed by the version and its source's sha256; rendered once per build. */
 export function versionHtml(version: Pick<Version, 'document' | 'id' | 'sha256'>): Promise<VersionHtml> {
-  const key = `${version.document}/${version.id}@${version.sha256}`;
+  const key = `${versionKey(version)}@${version.sha256}`;
   let html = htmlCache.get(key);
   if (!html) {
     html = timeStage('version HTML', async () => {

@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
-import { glob, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { glob, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
+import { writeFileAtomically } from '../lib/atomic-write.ts';
+import { routePath } from '../lib/permalinks.ts';
 import {
   compareSearchInputs,
   type IndexedPage,
   indexedPageCount,
+  PAGEFIND_FOLDER,
   pageUrlOfFile,
   reusesSearchPages,
   SEARCH_EXCLUDED_SELECTORS,
@@ -17,12 +20,10 @@ import {
   searchInputOf,
   searchPagesToReuse,
 } from '../lib/search-index.ts';
-
-/** Where the search bundle is written, relative to the output folder (the search page loads `<base>pagefind/pagefind.js`). */
-export const PAGEFIND_FOLDER = 'pagefind';
+import type { LegalDocument } from '../lib/types.ts';
 
 /** The built files that can be version permalink pages (`/<document>/<version>/`), the only pages indexed. */
-export const VERSION_PAGE_GLOB = '*/*/index.html';
+const VERSION_PAGE_GLOB = '*/*/index.html';
 
 const INDEX_OPTIONS = { excludeSelectors: [...SEARCH_EXCLUDED_SELECTORS] };
 
@@ -66,13 +67,13 @@ interface EarlyIndex {
  *
  * Pagefind has no incremental mode, so a rebuild would index every version again after the pages are written.
  * Instead, as soon as the build starts and while Vite bundles, the last build's inputs (in Astro's cacheDir) go
- * into an index, as far as they match the start of this build's order of version pages (`versionPages`, from the
- * content check: URL and announcement date, see compareSearchInputs). When the pages are written, that index is
+ * into an index, as far as they match the start of this build's order of version pages (from `documents`, which
+ * the content check read: URL and announcement date, see compareSearchInputs). When the pages are written, that index is
  * used if what it was given is exactly how the new index starts (the same pages, byte for byte, in the same
  * order), and only the rest is added; otherwise it is dropped and everything is indexed again. Either way the
  * index is the one a cold build makes.
  */
-export function redlinePagefind({ versionPages }: { versionPages?: () => ReadonlyArray<Pick<SearchInput, 'url' | 'published'>> | undefined } = {}): AstroIntegration {
+export function redlinePagefind({ documents }: { documents?: () => readonly LegalDocument[] | undefined } = {}): AstroIntegration {
   let inputsFile: string | undefined;
   let early: EarlyIndex | undefined;
   return {
@@ -89,7 +90,10 @@ export function redlinePagefind({ versionPages }: { versionPages?: () => Readonl
         } catch {
           return; // No earlier build: the index is made at the end.
         }
-        const expected = versionPages?.();
+        // This build's version pages, by the URL pageUrlOfFile gives their files (no base path).
+        const expected = documents?.()?.flatMap((document) =>
+          document.versions.map((version) => ({ url: routePath({ kind: 'version', document: document.slug, version: version.id }, '/'), published: version.published })),
+        );
         const reusable = expected ? previous.slice(0, searchPagesToReuse(previous, expected)) : [];
         if (reusable.length === 0) return;
         const index = await newIndex().catch(() => undefined);
@@ -140,12 +144,8 @@ export function redlinePagefind({ versionPages }: { versionPages?: () => Readonl
           if (indexed === 0) {
             throw new AstroError('Pagefind indexed no page.', 'Version pages must carry data-pagefind-body (see searchIndexAttributes in src/lib/search-index.ts).');
           }
-          if (inputsFile) {
-            // For the next build; whole or not at all.
-            await mkdir(dirname(inputsFile), { recursive: true });
-            await writeFile(`${inputsFile}.tmp`, JSON.stringify(inputs));
-            await rename(`${inputsFile}.tmp`, inputsFile);
-          }
+          // For the next build.
+          if (inputsFile) await writeFileAtomically(inputsFile, JSON.stringify(inputs));
           logger.info(`Indexed ${indexed} version pages in ${Math.round(performance.now() - started)} ms${note}.`);
         } finally {
           // Pagefind runs a native service; stop it so the build process can exit.

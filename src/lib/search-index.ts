@@ -6,6 +6,9 @@
 import { HEADING_ANCHOR_CLASS } from './heading-anchors.ts';
 import type { VersionStatus } from './types.ts';
 
+/** Where the search bundle is written, in the output folder; the search page loads `<base>pagefind/pagefind.js`. */
+export const PAGEFIND_FOLDER = 'pagefind';
+
 /** Selectors of page chrome that is not legal text: never indexed, even inside an indexed page. */
 export const SEARCH_EXCLUDED_SELECTORS: readonly string[] = [`.${HEADING_ANCHOR_CLASS}`, '.toc'];
 
