@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { comparePairs, pairSlug } from '../../src/lib/compare-pairs.ts';
-import { buildSite, PROJECT_ROOT, readBuilt } from '../support/build-site.ts';
+import { buildSite, builtFiles, PROJECT_ROOT, readBuilt } from '../support/build-site.ts';
 import { findAll, hasClass, parseHtml, textOf } from '../support/html.ts';
 
 const BUILD_DATE = '2026-11-23';
@@ -22,13 +22,6 @@ function exampleDocuments(): Map<string, string[]> {
           .map((file) => file.replace(/\.mdx$/u, '')),
       ]),
   );
-}
-
-function builtFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? builtFiles(path) : [path];
-  });
 }
 
 /** The inline redline of a built compare page, parsed. */
@@ -75,7 +68,7 @@ describe('compare pages of the example site', () => {
     const linked = new Set<string>();
     for (const file of builtFiles(outDir)) {
       if (!/\.(html|xml|json|ics|txt)$/u.test(file) || file.endsWith('.blocks.json')) continue;
-      for (const match of readFileSync(file, 'utf8').replaceAll('\r\n ', '').matchAll(pattern)) linked.add(match[0].replace(SITE, ''));
+      for (const match of readBuilt(outDir, file).replaceAll('\r\n ', '').matchAll(pattern)) linked.add(match[0].replace(SITE, ''));
     }
     expect(linked.size).toBeGreaterThanOrEqual(13);
     for (const path of linked) {

@@ -1,14 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BuildResult, runBuild } from '../support/build-site.ts';
-
-function files(root: string, dir = root): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? files(root, join(dir, entry.name)) : [relative(root, join(dir, entry.name))],
-  );
-}
+import { type BuildResult, builtFiles, differingFiles, runBuild } from '../support/build-site.ts';
 
 // The example site built twice from cold caches (each its own cacheDir, so Astro's incremental build copies
 // nothing): diffing in worker threads, as `npm run build` does, and in the main thread.
@@ -32,11 +26,11 @@ describe('diff workers', () => {
   });
 
   it('gives the same site either way, byte for byte: compare pages, blocks JSON, feeds, notices and search index', () => {
-    const built = files(inWorkers.outDir).sort();
-    expect(built).toEqual(files(inMainThread.outDir).sort());
+    const built = builtFiles(inWorkers.outDir);
+    expect(built).toEqual(builtFiles(inMainThread.outDir));
     expect(built.filter((path) => path.includes('/compare/')).length).toBeGreaterThan(5);
     expect(built.some((path) => path.endsWith('.blocks.json'))).toBe(true);
-    const different = built.filter((path) => !readFileSync(join(inWorkers.outDir, path)).equals(readFileSync(join(inMainThread.outDir, path))));
+    const different = differingFiles(inWorkers.outDir, inMainThread.outDir);
     expect(different).toEqual([]);
   });
 

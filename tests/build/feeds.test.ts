@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import siteInput from '../../redline.config.ts';
@@ -11,8 +10,9 @@ import type { RedlineItemExtension } from '../../src/lib/feeds/json-feed.ts';
 import { resolveSiteConfig } from '../../src/lib/site-config.ts';
 import type { LegalDocument, Version } from '../../src/lib/types.ts';
 import { validateContent } from '../../src/lib/validation.ts';
-import { type BuildOptions, buildSite, PROJECT_ROOT, TEST_BUILDS } from '../support/build-site.ts';
+import { type BuildOptions, buildSite, builtFiles, PROJECT_ROOT, TEST_BUILDS } from '../support/build-site.ts';
 import { validContent, versionFile, writeContent } from '../support/content-fixtures.ts';
+import { runScript } from '../support/run-script.ts';
 
 // Expectations come from the content files themselves (read without Astro), not from the feed builders.
 
@@ -65,14 +65,6 @@ function expectedEntries(documents: readonly LegalDocument[], base: string, slug
   });
 }
 
-/** Every file under `dir`, as paths relative to it. */
-function allFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort();
-}
-
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const feedPath = (file: string, slug?: string) => (slug ? `${slug}/${file}` : file);
 
@@ -84,15 +76,8 @@ interface RawJsonFeed {
   items: Array<{ id: unknown; url: unknown; title: unknown; summary: unknown; content_html?: unknown; content_text?: unknown; date_published: unknown; _redline: RedlineItemExtension }>;
 }
 
-/** Runs `npm run notice` (the script itself, with the Node that runs the tests). */
-function runNotice(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/notice.ts'), ...args], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** Runs `npm run notice` on the example content (the script itself, with the Node that runs the tests). */
+const runNotice = (args: string[], env: Record<string, string>) => runScript('notice', args, join(PROJECT_ROOT, 'content'), env);
 
 describe.each([
   {
@@ -225,7 +210,7 @@ describe.each([
         expect(sha256(built)).toBe(version.sha256);
       }
     }
-    const sources = allFiles(outDir).filter((file) => file.endsWith('.md'));
+    const sources = builtFiles(outDir).filter((file) => file.endsWith('.md'));
     expect(sources).toHaveLength(13);
   });
 
@@ -280,7 +265,7 @@ describe.each([
       document.versions.filter((version) => version.change === 'material').map((version) => `${document.slug}/${version.id}`),
     );
     expect(material).toHaveLength(7);
-    const notices = allFiles(join(outDir, 'notices'));
+    const notices = builtFiles(join(outDir, 'notices'));
     expect(notices).toEqual(material.flatMap((id) => [`${id}.html`, `${id}.txt`]).sort());
     for (const document of documents) {
       document.versions.forEach((version, index) => {
@@ -328,7 +313,7 @@ describe.each([
 
   it('keeps every absolute URL of the feeds, API, calendars and notices under the site URL, pointing at a built file', () => {
     // Blocks JSON (the compare picker's input) carries the documents' own links, which may point anywhere.
-    const files = allFiles(outDir).filter((file) => (/\.(xml|json|ics|txt)$/.test(file) && !file.endsWith('.blocks.json')) || file.startsWith('notices/'));
+    const files = builtFiles(outDir).filter((file) => (/\.(xml|json|ics|txt)$/.test(file) && !file.endsWith('.blocks.json')) || file.startsWith('notices/'));
     expect(files.length).toBeGreaterThanOrEqual(40);
     const external = /^(https:\/\/www\.rssboard\.org\/rss-specification|http:\/\/www\.w3\.org\/2005\/Atom|https:\/\/jsonfeed\.org\/version\/1\.1)$/;
     for (const file of files) {
@@ -401,12 +386,12 @@ describe('feeds of a document with a single version, and drafts', () => {
     const json = JSON.parse(read('alpha/feed.json')) as RawJsonFeed;
     expect(json.items.map((item) => item._redline.version)).toEqual(['2027-02-01', '2024-06-01', '2024-01-01']);
     expect(json.items[0]?._redline).toMatchObject({ previous_version: '2024-06-01', compare_url: `${base}alpha/compare/2024-06-01...2027-02-01/` });
-    expect(allFiles(join(outDir, 'notices'))).toEqual(['alpha/2027-02-01.html', 'alpha/2027-02-01.txt']);
+    expect(builtFiles(join(outDir, 'notices'))).toEqual(['alpha/2027-02-01.html', 'alpha/2027-02-01.txt']);
     expect(read('alpha/calendar.ics')).toContain(`UID:${base}alpha/2027-02-01/\r\n`);
   });
 
   it('never shows a draft anywhere: feeds, API, notices, calendars, sources or pages', () => {
-    const built = allFiles(outDir);
+    const built = builtFiles(outDir);
     expect(built).toContain('feed.xml');
     expect(built).toContain('alpha/2024-06-01.md');
     for (const file of built) {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,19 +6,13 @@ import { DEFAULT_PLACEHOLDERS } from '../../src/lib/site-config.ts';
 import { validateContent } from '../../src/lib/validation.ts';
 import { PROJECT_ROOT, readBuilt, runBuild, TEST_BUILDS } from '../support/build-site.ts';
 import { validContent, writeContent } from '../support/content-fixtures.ts';
-
-const script = (name: string, args: string[], contentDir: string) =>
-  spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', `${name}.ts`), ...args], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, REDLINE_CONTENT_DIR: contentDir, REDLINE_NOW: '2026-11-23' },
-  });
+import { runScript } from '../support/run-script.ts';
 
 describe('an imported plain-text policy', () => {
   it('validates and builds, with its recovered headings and table', () => {
     // Astro resolves content modules relative to the project, so the content lives under .test-builds/.
     const dir = writeContent(validContent(), TEST_BUILDS);
-    const imported = script('import', [join(PROJECT_ROOT, 'tests/fixtures/import/acceptable-use.txt'), '--document', 'acceptable-use', '--effective', '2026-11-01', '--published', '2026-10-01'], dir);
+    const imported = runScript('import', [join(PROJECT_ROOT, 'tests/fixtures/import/acceptable-use.txt'), '--document', 'acceptable-use', '--effective', '2026-11-01', '--published', '2026-10-01'], dir);
     expect(imported.status, imported.stderr).toBe(0);
     // What the author does next: replace the placeholders the import listed and take the version out of draft.
     const path = join(dir, 'acceptable-use/2026-11-01.mdx');
@@ -32,7 +25,7 @@ describe('an imported plain-text policy', () => {
         .replace('[LEGAL ENTITY NAME]', 'Brightwave Ltd'),
     );
     expect(validateContent(readContentTree(dir, dir), { placeholders: DEFAULT_PLACEHOLDERS, excludeDrafts: true }).issues).toEqual([]);
-    expect(script('lock', [], dir).status).toBe(0);
+    expect(runScript('lock', [], dir).status).toBe(0);
 
     const build = runBuild({ name: 'import', contentDir: dir });
     expect(build.status, build.output).toBe(0);

@@ -1,15 +1,14 @@
-import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type ConfigData, HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../support/build-site.ts';
+import { buildSite, builtFiles } from '../support/build-site.ts';
 import { serveStatic, type StaticSite } from '../support/static-server.ts';
 import { EXAMPLE_SITES } from '../support/example-site.ts';
 
 /** Every .html file under `dir`. */
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  return builtFiles(dir)
     .filter((path) => path.endsWith('.html'))
     .map((path) => join(dir, path));
 }

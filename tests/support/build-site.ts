@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 /** The project root. */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -80,4 +80,22 @@ export function buildSite(options: BuildOptions): string {
 /** Reads a built file as text. */
 export function readBuilt(outDir: string, path: string): string {
   return readFileSync(join(outDir, path), 'utf8');
+}
+
+/** Every file under `dir` (a build's output), as sorted paths relative to it. */
+export function builtFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** The files that differ between two builds, or exist in only one of them (relative paths). */
+export function differingFiles(a: string, b: string): string[] {
+  const left = builtFiles(a);
+  const right = new Set(builtFiles(b));
+  const leftSet = new Set(left);
+  const onlyRight = [...right].filter((path) => !leftSet.has(path));
+  const differing = left.filter((path) => !right.has(path) || !readFileSync(join(a, path)).equals(readFileSync(join(b, path))));
+  return [...differing, ...onlyRight];
 }

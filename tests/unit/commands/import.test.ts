@@ -7,7 +7,7 @@ import { DEFAULT_PLACEHOLDERS } from '../../../src/lib/site-config.ts';
 import { validateContent } from '../../../src/lib/validation.ts';
 import { makeDocx } from '../../fixtures/import/make-docx.ts';
 import { validContent, writeContent } from '../../support/content-fixtures.ts';
-import { runScript, snapshot } from './run-script.ts';
+import { runScript, snapshot } from '../../support/run-script.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, '../../fixtures/import', name);
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validContent, writeContent } from '../../support/content-fixtures.ts';
-import { runScript, snapshot } from './run-script.ts';
+import { runScript, snapshot } from '../../support/run-script.ts';
 
 describe('npm run new-document', () => {
   it('creates document.yaml and a draft first version, and says what to fill in', () => {

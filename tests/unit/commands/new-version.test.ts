@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../../src/lib/content-files.ts';
 import { validContent, writeContent } from '../../support/content-fixtures.ts';
-import { runScript, snapshot } from './run-script.ts';
+import { runScript, snapshot } from '../../support/run-script.ts';
 
 describe('npm run new-version', () => {
   it('writes a copy of the latest version, announced today, effective after the notice period, and says what next', () => {

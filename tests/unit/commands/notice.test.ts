@@ -1,27 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validContent, versionFile, writeContent } from '../../support/content-fixtures.ts';
-
-const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
-
-// `npm run notice` runs `node scripts/notice.ts`; run the script directly with the Node that runs the tests.
-function notice(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/notice.ts'), ...args], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runScript } from '../../support/run-script.ts';
 
 describe('npm run notice on a fixture', () => {
   const contentDir = writeContent({
     ...validContent(),
     'alpha/2025-03-17.mdx': versionFile({ effective: '2025-03-17', published: '2025-02-10', change: 'material', summary: 'Not ready, TODO.', draft: true }),
   });
-  const env = { REDLINE_CONTENT_DIR: contentDir, SITE_URL: 'https://example.com', BASE_PATH: '/legal/' };
+  const env = { SITE_URL: 'https://example.com', BASE_PATH: '/legal/' };
+  // `npm run notice` runs `node scripts/notice.ts`; the script runs directly, with the Node that runs the tests.
+  const notice = (args: string[], overrides: Record<string, string>) => runScript('notice', args, contentDir, overrides);
   afterAll(() => rmSync(contentDir, { recursive: true, force: true }));
 
   it('prints the plain-text notice of a material change, subject first, with URLs under the base path', () => {
