@@ -4,12 +4,12 @@
  */
 import { checkContent } from '../src/lib/content-check.ts';
 import { formatContentIssues } from '../src/lib/validation.ts';
-import { projectRoot, site } from './cli.ts';
+import { contentDir, projectRoot, site } from './cli.ts';
 
 const started = performance.now();
 const { documents, issues } = checkContent({
   projectRoot,
-  contentDirOverride: process.env['REDLINE_CONTENT_DIR'],
+  contentDirOverride: contentDir,
   placeholders: site.placeholders,
   production: true,
 });

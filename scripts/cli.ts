@@ -5,7 +5,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import siteInput from '../redline.config.ts';
+import type { PlannedFile } from '../src/lib/authoring/plan.ts';
+import { type ContentTree, readContentTree } from '../src/lib/content-files.ts';
 import { contentDirectory } from '../src/lib/content-location.ts';
 import { resolveBuildDate } from '../src/lib/dates.ts';
 import { resolveSiteConfig } from '../src/lib/site-config.ts';
@@ -28,6 +31,25 @@ export function failNothingWritten(lines: readonly string[]): never {
   process.exit(1);
 }
 
+/** The command line parsed with `options` (positionals allowed); on a parse error, says why with `usage` and exits 1. */
+export function parseCommandArgs<const Options extends ParseArgsOptionsConfig>(options: Options, usage: string) {
+  try {
+    return parseArgs({ allowPositionals: true, options });
+  } catch (error) {
+    return failNothingWritten([(error as Error).message, usage]);
+  }
+}
+
+/** The content folder as read files. */
+export function readContent(): ContentTree {
+  return readContentTree(contentDir, projectRoot);
+}
+
+/** The numbered "Next:" list a command ends with, as lines. */
+export function nextStepsLines(steps: readonly string[]): string[] {
+  return ['Next:', ...steps.map((step, index) => `  ${index + 1}. ${step}`)];
+}
+
 /** Today for a command: the `--today` flag, else `REDLINE_NOW`, else the clock (the only place scripts read it). */
 export function commandToday(flag: string | undefined): string {
   try {
@@ -35,12 +57,6 @@ export function commandToday(flag: string | undefined): string {
   } catch (error) {
     return failNothingWritten([(error as Error).message]);
   }
-}
-
-/** A file to write, relative to the content folder. */
-export interface PlannedFile {
-  path: string;
-  text: string;
 }
 
 /** Writes planned files into the content folder (never over an existing file unless `overwrite`); returns their project paths. */

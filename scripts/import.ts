@@ -6,38 +6,27 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { planImport } from '../src/lib/authoring/import-version.ts';
-import { readContentTree } from '../src/lib/content-files.ts';
 import { changeKindSchema } from '../src/lib/content-schema.ts';
 import { convertPolicy, formatOfFile, IMPORT_FORMATS, type ImportFormat } from '../src/lib/import/convert.ts';
-import { contentDir, failNothingWritten, hasLockScript, projectRoot, site, writeContentFiles } from './cli.ts';
+import { failNothingWritten, hasLockScript, nextStepsLines, parseCommandArgs, readContent, site, writeContentFiles } from './cli.ts';
 
 const USAGE =
   'usage: npm run import -- <file> --document <slug> --effective YYYY-MM-DD [--published YYYY-MM-DD] [--change initial|material|minor] [--summary "..."] [--title "..."] [--format markdown|html|docx|text] [--force]';
 
-
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {
-      document: { type: 'string' },
-      effective: { type: 'string' },
-      published: { type: 'string' },
-      change: { type: 'string' },
-      summary: { type: 'string' },
-      title: { type: 'string' },
-      format: { type: 'string' },
-      force: { type: 'boolean', default: false },
-    },
-  });
-}
-let args: ReturnType<typeof parse>;
-try {
-  args = parse();
-} catch (error) {
-  failNothingWritten([(error as Error).message, USAGE]);
-}
+const args = parseCommandArgs(
+  {
+    document: { type: 'string' },
+    effective: { type: 'string' },
+    published: { type: 'string' },
+    change: { type: 'string' },
+    summary: { type: 'string' },
+    title: { type: 'string' },
+    format: { type: 'string' },
+    force: { type: 'boolean', default: false },
+  },
+  USAGE,
+);
 const { values } = args;
 const [file, ...extra] = args.positionals;
 const missing = [!file && 'the file to import', !values.document && '--document <slug>', !values.effective && '--effective YYYY-MM-DD'].filter(Boolean);
@@ -52,7 +41,7 @@ const change = values.change === undefined ? undefined : changeKindSchema.safePa
 if (change && !change.success) failNothingWritten([`--change must be one of initial, material or minor (got "${values.change}")`]);
 if (!existsSync(file)) failNothingWritten([`there is no file ${file}`]);
 
-const tree = readContentTree(contentDir, projectRoot);
+const tree = readContent();
 
 let converted: Awaited<ReturnType<typeof convertPolicy>>;
 try {
@@ -91,5 +80,5 @@ if (hits.length > 0) {
 }
 out.push('', converted.warnings.length > 0 ? 'Could not convert as it was:' : 'Could not convert: nothing; everything was converted.');
 out.push(...converted.warnings.map((warning) => `  - ${warning}`));
-out.push('', 'Next:', ...plan.nextSteps.map((step, index) => `  ${index + 1}. ${step}`));
+out.push('', ...nextStepsLines(plan.nextSteps));
 process.stdout.write(`${out.join('\n')}\n`);

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { checkContent } from '../src/lib/content-check.ts';
 import { emptyLock, LOCK_FILE, serializeLock, updateLock } from '../src/lib/lock.ts';
 import { formatContentIssues } from '../src/lib/validation.ts';
-import { projectRoot, site } from './cli.ts';
+import { contentDir, projectRoot, site } from './cli.ts';
 
-const check = checkContent({ projectRoot, contentDirOverride: process.env['REDLINE_CONTENT_DIR'], placeholders: site.placeholders, production: true });
+const check = checkContent({ projectRoot, contentDirOverride: contentDir, placeholders: site.placeholders, production: true });
 
 // Lock problems are what this command fixes; any other problem must be fixed first.
 const contentIssues = check.issues.filter((issue) => !['lock file', 'corrections'].includes(issue.field ?? ''));

@@ -3,35 +3,24 @@
  * creates content/<slug>/document.yaml and a first version, a draft with placeholders where the text goes.
  * Refuses, writing nothing, an invalid, reserved or existing slug. `--today` or `REDLINE_NOW` fix the date.
  */
-import { parseArgs } from 'node:util';
 import { planNewDocument } from '../src/lib/authoring/new-document.ts';
-import { readContentTree } from '../src/lib/content-files.ts';
-import { commandToday, contentDir, failNothingWritten, hasLockScript, projectRoot, site, writeContentFiles } from './cli.ts';
+import { commandToday, failNothingWritten, hasLockScript, nextStepsLines, parseCommandArgs, readContent, site, writeContentFiles } from './cli.ts';
 
 const USAGE =
   'usage: npm run new-document -- <slug> --title "..." [--description "..."] [--notice-days N] [--contact EMAIL-OR-URL] [--order N] [--effective YYYY-MM-DD]';
 
-
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {
-      title: { type: 'string' },
-      description: { type: 'string' },
-      'notice-days': { type: 'string' },
-      contact: { type: 'string' },
-      order: { type: 'string' },
-      effective: { type: 'string' },
-      today: { type: 'string' },
-    },
-  });
-}
-let args: ReturnType<typeof parse>;
-try {
-  args = parse();
-} catch (error) {
-  failNothingWritten([(error as Error).message, USAGE]);
-}
+const args = parseCommandArgs(
+  {
+    title: { type: 'string' },
+    description: { type: 'string' },
+    'notice-days': { type: 'string' },
+    contact: { type: 'string' },
+    order: { type: 'string' },
+    effective: { type: 'string' },
+    today: { type: 'string' },
+  },
+  USAGE,
+);
 const [slug, ...extra] = args.positionals;
 if (!slug || extra.length > 0) failNothingWritten([slug ? `unexpected arguments: ${extra.join(' ')}` : 'name the document, e.g. acceptable-use', USAGE]);
 
@@ -40,7 +29,7 @@ const wholeNumber = (value: string | undefined) => (value === undefined ? undefi
 
 const today = commandToday(args.values.today);
 
-const tree = readContentTree(contentDir, projectRoot);
+const tree = readContent();
 const plan = planNewDocument(
   {
     slug,
@@ -61,4 +50,4 @@ const plan = planNewDocument(
 if (!plan.ok) failNothingWritten(plan.errors);
 
 for (const path of writeContentFiles(plan.files)) process.stdout.write(`✓ Created ${path}\n`);
-process.stdout.write(`${plan.notes.map((note) => `  ${note}\n`).join('')}\nNext:\n${plan.nextSteps.map((step, index) => `  ${index + 1}. ${step}\n`).join('')}`);
+process.stdout.write([...plan.notes.map((note) => `  ${note}`), '', ...nextStepsLines(plan.nextSteps)].map((line) => `${line}\n`).join(''));

@@ -3,38 +3,28 @@
  * writes the next version of a document as a copy of the latest, with its frontmatter filled in, and says
  * what to do next. Refuses, writing nothing, what would fail validation. `--today` or `REDLINE_NOW` fix the date.
  */
-import { parseArgs } from 'node:util';
 import { planNewVersion } from '../src/lib/authoring/new-version.ts';
-import { readContentTree } from '../src/lib/content-files.ts';
-import { commandToday, contentDir, failNothingWritten, hasLockScript, projectRoot, site, writeContentFiles } from './cli.ts';
+import { commandToday, failNothingWritten, hasLockScript, nextStepsLines, parseCommandArgs, readContent, site, writeContentFiles } from './cli.ts';
 
 const USAGE = 'usage: npm run new-version -- <document> [--material | --minor] [--effective YYYY-MM-DD] [--summary "..."] [--today YYYY-MM-DD]';
 
 
-let args: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {
-      material: { type: 'boolean', default: false },
-      minor: { type: 'boolean', default: false },
-      effective: { type: 'string' },
-      summary: { type: 'string' },
-      today: { type: 'string' },
-    },
-  });
-}
-try {
-  args = parse();
-} catch (error) {
-  failNothingWritten([(error as Error).message, USAGE]);
-}
+const args = parseCommandArgs(
+  {
+    material: { type: 'boolean', default: false },
+    minor: { type: 'boolean', default: false },
+    effective: { type: 'string' },
+    summary: { type: 'string' },
+    today: { type: 'string' },
+  },
+  USAGE,
+);
 const [document, ...extra] = args.positionals;
 if (!document || extra.length > 0) failNothingWritten([document ? `unexpected arguments: ${extra.join(' ')}` : 'name the document, e.g. privacy', USAGE]);
 
 const today = commandToday(args.values.today);
 
-const tree = readContentTree(contentDir, projectRoot);
+const tree = readContent();
 const plan = planNewVersion(
   {
     document,
@@ -51,4 +41,4 @@ const plan = planNewVersion(
 if (!plan.ok) failNothingWritten(plan.errors);
 
 for (const path of writeContentFiles(plan.files)) process.stdout.write(`✓ Created ${path}\n`);
-process.stdout.write(`${plan.notes.map((note) => `  ${note}\n`).join('')}\nNext:\n${plan.nextSteps.map((step, index) => `  ${index + 1}. ${step}\n`).join('')}`);
+process.stdout.write([...plan.notes.map((note) => `  ${note}`), '', ...nextStepsLines(plan.nextSteps)].map((line) => `${line}\n`).join(''));

@@ -6,10 +6,9 @@
  * on stderr, keeping stdout ready to pipe into a mailer).
  */
 import { parseArgs } from 'node:util';
-import { readContentTree } from '../src/lib/content-files.ts';
 import { buildNotice, noticesFor } from '../src/lib/notices.ts';
 import { formatContentIssues, validateContent } from '../src/lib/validation.ts';
-import { contentDir, projectRoot, site } from './cli.ts';
+import { readContent, site } from './cli.ts';
 
 const USAGE = 'Usage: npm run notice -- <document> <version> [--html]';
 
@@ -30,7 +29,7 @@ try {
 const [slug, versionId, ...extra] = args.positionals;
 if (!slug || !versionId || extra.length > 0) fail(USAGE);
 
-const tree = readContentTree(contentDir, projectRoot);
+const tree = readContent();
 const { documents, issues } = validateContent(tree, { placeholders: site.placeholders, excludeDrafts: true });
 if (issues.length > 0) fail(`The content has problems; fix them first (npm run check):\n${formatContentIssues(issues)}`);
 
