@@ -128,6 +128,8 @@ function validateVersion(
   document: DocumentSource,
   options: ValidationOptions,
   slugs: ReadonlySet<string>,
+  /** The notice the document promises for material changes (0 when its document.yaml is not valid). */
+  noticeDays: number,
 ): { version?: Version; issues: ContentIssue[] } {
   const file = version.path;
   const idMatch = VERSION_ID_PATTERN.exec(version.id);
@@ -185,14 +187,13 @@ function validateVersion(
   }
   if (data.change === 'material' && !data.draft) {
     const notice = daysBetween(data.published, data.effective);
-    const required = (document.meta?.ok ? documentMetaSchema.safeParse(document.meta.value).data?.noticeDays : undefined) ?? 0;
-    if (notice < required) {
+    if (notice < noticeDays) {
       issues.push({
         file,
         ...at('effective'),
         field: 'effective',
-        message: `a material change announced ${notice} day(s) ahead, but ${document.metaPath} promises ${required} days' notice`,
-        fix: `set effective to ${required} or more days after published (${data.published}), or record the change as minor if it truly is`,
+        message: `a material change announced ${notice} day(s) ahead, but ${document.metaPath} promises ${noticeDays} days' notice`,
+        fix: `set effective to ${noticeDays} or more days after published (${data.published}), or record the change as minor if it truly is`,
       });
     }
   }
@@ -272,7 +273,7 @@ function validateDocument(document: DocumentSource, options: ValidationOptions, 
 
   const versions: Version[] = [];
   for (const source of document.versions) {
-    const result = validateVersion(source, document, options, slugs);
+    const result = validateVersion(source, document, options, slugs, meta?.noticeDays ?? 0);
     issues.push(...result.issues);
     if (result.version) versions.push(result.version);
   }

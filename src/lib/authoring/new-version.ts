@@ -38,9 +38,8 @@ export function planNewVersion(request: NewVersionRequest, tree: ContentTree): A
     const known = tree.documents.map((document) => document.slug).join(', ') || 'none yet';
     return refuse(`there is no document "${request.document}" (documents: ${known}); create one with npm run new-document -- ${request.document} --title "..."`);
   }
-  const document = validateContent(tree, { placeholders: request.placeholders, excludeDrafts: false }).documents.find(
-    (candidate) => candidate.slug === request.document,
-  );
+  const validation = validateContent(tree, { placeholders: request.placeholders, excludeDrafts: false });
+  const document = validation.documents.find((candidate) => candidate.slug === request.document);
   if (!document) return refuse(`${source.metaPath} is missing or invalid: run npm run check and fix it first`);
   const published = document.versions.filter((version) => !version.draft);
   const latest = published[published.length - 1];
@@ -78,7 +77,7 @@ export function planNewVersion(request: NewVersionRequest, tree: ContentTree): A
   const path = `${request.document}/${effective}.mdx`;
   const summary = request.summary?.trim() ?? SUMMARY_TO_WRITE;
   const files = [{ path, text: versionFileText({ effective, published: today, change, summary }, latestSource.body) }];
-  const introduced = issuesIntroduced(tree, files, request.placeholders);
+  const introduced = issuesIntroduced(tree, files, request.placeholders, validation.issues);
   if (introduced.length > 0) return refuse(...introduced.map((issue) => `${issue.file}: ${issue.message} (${issue.fix})`));
 
   const drafts = document.versions.filter((version) => version.draft).map((version) => version.sourcePath);

@@ -47,9 +47,15 @@ const issueKey = (issue: ContentIssue) => `${issue.file}\u0000${issue.field ?? '
  * Validation issues that writing `files` would add to the content. Placeholders are left out: the commands
  * list them themselves, and a new version's summary is deliberately left for the author to write.
  */
-export function issuesIntroduced(tree: ContentTree, files: readonly PlannedFile[], placeholders: readonly string[]): ContentIssue[] {
+export function issuesIntroduced(
+  tree: ContentTree,
+  files: readonly PlannedFile[],
+  placeholders: readonly string[],
+  /** The issues of `tree` as it is, when the caller has validated it already. */
+  issuesBefore: readonly ContentIssue[] = validateContent(tree, { placeholders, excludeDrafts: false }).issues,
+): ContentIssue[] {
   const options = { placeholders, excludeDrafts: false };
-  const before = new Set(validateContent(tree, options).issues.map(issueKey));
+  const before = new Set(issuesBefore.map(issueKey));
   return validateContent(treeWithFiles(tree, files), options).issues.filter(
     (issue) => !before.has(issueKey(issue)) && !issue.message.includes('placeholder'),
   );
