@@ -5,12 +5,8 @@ export interface RenderedHeading {
   text: string;
 }
 
-/** One line of a table of contents. */
-export interface TocEntry {
-  depth: number;
-  slug: string;
-  text: string;
-}
+/** One line of a table of contents: a heading's depth, anchor and text. */
+export type TocEntry = RenderedHeading;
 
 /** Table of contents entries for headings of depth 2 and 3, or none when there are fewer than `minHeadings`. */
 export function tableOfContents(headings: readonly RenderedHeading[], minHeadings: number): TocEntry[] {

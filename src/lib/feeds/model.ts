@@ -91,6 +91,12 @@ export function changeKindLabel(change: ChangeKind): string {
   return CHANGE_LABELS[change];
 }
 
+/** A kind of change as a label on its own ("Material change"). */
+export function changeKindTitle(change: ChangeKind): string {
+  const label = changeKindLabel(change);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
 /** "45 days", "1 day". */
 export function formatDays(days: number): string {
   return `${days} ${Math.abs(days) === 1 ? 'day' : 'days'}`;
