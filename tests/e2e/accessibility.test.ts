@@ -27,16 +27,17 @@ async function chooseSideBySide(context: BrowserContext, url: string) {
   return page;
 }
 
-describe('accessibility and privacy of every page type', () => {
-  let served: ServedExample;
-  let browser: Browser;
-  let site: StaticSite;
-  beforeAll(async () => {
-    served = await serveExample();
-    ({ site, browser } = served);
-  });
-  afterAll(() => served?.close());
+// One served example site and one Chromium for every test of this file.
+let served: ServedExample;
+let browser: Browser;
+let site: StaticSite;
+beforeAll(async () => {
+  served = await serveExample();
+  ({ site, browser } = served);
+});
+afterAll(() => served?.close());
 
+describe('accessibility and privacy of every page type', () => {
   describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
     it.each(PAGE_TYPES)('$type has zero WCAG 2.2 AA violations', async ({ path, ...options }) => {
       const context = await browser.newContext({ colorScheme });
@@ -82,15 +83,6 @@ describe('accessibility and privacy of every page type', () => {
 });
 
 describe('a keyboard-only walk of the compare page', () => {
-  let served: ServedExample;
-  let browser: Browser;
-  let site: StaticSite;
-  beforeAll(async () => {
-    served = await serveExample();
-    ({ site, browser } = served);
-  });
-  afterAll(() => served?.close());
-
   it('reaches every control and walks the changes without a mouse', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}privacy/compare/2025-02-01...2025-09-01/`);
