@@ -3,7 +3,7 @@
  * Keys are snake_case like the JSON Feed `_redline` extension, so one vocabulary serves both.
  * Absent values are `null`, not missing keys, so a consumer can tell "none" from "older API".
  */
-import { publishedVersions, siteUrlOf } from './feeds/model.ts';
+import { compareUrlOf, publishedVersions, publishedWithPrevious, siteUrlOf } from './feeds/model.ts';
 import type { SiteConfig } from './site-config.ts';
 import type { ChangeKind, LegalDocument, Version, VersionStatus } from './types.ts';
 import { inForcePeriod, upcomingVersions, versionInForce, versionStatus } from './versions.ts';
@@ -131,8 +131,7 @@ export function buildVersionsApi(document: LegalDocument, site: SiteConfig, toda
   return {
     as_of: today,
     document: { slug: document.slug, title: document.title, url: siteUrlOf({ kind: 'document', document: document.slug }, site) },
-    versions: versions.map((version, index) => {
-      const previous = index > 0 ? versions[index - 1] : undefined;
+    versions: publishedWithPrevious(document).map(({ version, previous }) => {
       const period = inForcePeriod(versions, version);
       return {
         id: version.id,
@@ -147,7 +146,7 @@ export function buildVersionsApi(document: LegalDocument, site: SiteConfig, toda
         urls: {
           permalink: siteUrlOf({ kind: 'version', document: document.slug, version: version.id }, site),
           source: siteUrlOf({ kind: 'version-source', document: document.slug, version: version.id }, site),
-          compare: previous ? siteUrlOf({ kind: 'compare', document: document.slug, from: previous.id, to: version.id }, site) : null,
+          compare: compareUrlOf(document, previous, version, site) ?? null,
         },
         sha256: version.sha256,
         corrections: version.corrections.map((correction) => ({ date: correction.date, reason: correction.reason })),

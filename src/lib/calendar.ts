@@ -4,7 +4,7 @@
  * folds lines by characters, not the 75 octets RFC 5545 §3.1 asks for, so non-ASCII titles overflow.
  */
 import { addDays } from './dates.ts';
-import { changeKindLabel, documentScope, publishedVersions, siteUrlOf } from './feeds/model.ts';
+import { changeKindLabel, compareUrlOf, documentScope, publishedWithPrevious, siteUrlOf } from './feeds/model.ts';
 import type { SiteConfig } from './site-config.ts';
 import type { LegalDocument, Version } from './types.ts';
 
@@ -58,9 +58,7 @@ function icsDate(date: string): string {
 
 function event(document: LegalDocument, version: Version, previous: Version | undefined, site: SiteConfig): string[] {
   const url = siteUrlOf({ kind: 'version', document: document.slug, version: version.id }, site);
-  const compareUrl = previous
-    ? siteUrlOf({ kind: 'compare', document: document.slug, from: previous.id, to: version.id }, site)
-    : undefined;
+  const compareUrl = compareUrlOf(document, previous, version, site);
   const description = [
     version.summary,
     '',
@@ -94,10 +92,8 @@ export function buildCalendar(options: CalendarOptions): string {
 
   const events: { effective: string; key: string; lines: string[] }[] = [];
   for (const document of documents) {
-    let previous: Version | undefined;
-    for (const version of publishedVersions(document)) {
+    for (const { version, previous } of publishedWithPrevious(document)) {
       if (version.effective > today) events.push({ effective: version.effective, key: `${document.slug}/${version.id}`, lines: event(document, version, previous, site) });
-      previous = version;
     }
   }
   events.sort((a, b) => (a.effective !== b.effective ? (a.effective < b.effective ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -5,7 +5,7 @@
  */
 import { daysBetween, formatDate } from './dates.ts';
 import { escapeHtml } from './feeds/escape.ts';
-import { type ChangeCounts, describeChangeCounts, publishedVersions, siteUrlOf } from './feeds/model.ts';
+import { type ChangeCounts, compareUrlOf, describeChangeCounts, publishedWithPrevious, siteUrlOf } from './feeds/model.ts';
 import type { SiteConfig } from './site-config.ts';
 import type { LegalDocument, Version } from './types.ts';
 
@@ -51,7 +51,7 @@ export function buildNotice(input: NoticeInput): Notice {
   const announced = formatDate(version.published);
   const days = daysBetween(version.published, version.effective);
   const newUrl = siteUrlOf({ kind: 'version', document: document.slug, version: version.id }, site);
-  const compareUrl = previous ? siteUrlOf({ kind: 'compare', document: document.slug, from: previous.id, to: version.id }, site) : undefined;
+  const compareUrl = compareUrlOf(document, previous, version, site);
   const previousUrl = previous ? siteUrlOf({ kind: 'version', document: document.slug, version: previous.id }, site) : undefined;
   const contact = contactLink(document.contact || site.contact.email);
 
@@ -106,13 +106,9 @@ export function buildNotice(input: NoticeInput): Notice {
 
 /** Every (document, version) that gets a notice: published material changes, with the published version each replaces. */
 export function noticesFor(documents: readonly LegalDocument[]): NoticeTarget[] {
-  const targets: NoticeTarget[] = [];
-  for (const document of documents) {
-    let previous: Version | undefined;
-    for (const version of publishedVersions(document)) {
-      if (version.change === 'material') targets.push({ document, version, previous });
-      previous = version;
-    }
-  }
-  return targets;
+  return documents.flatMap((document) =>
+    publishedWithPrevious(document)
+      .filter(({ version }) => version.change === 'material')
+      .map(({ version, previous }) => ({ document, version, previous })),
+  );
 }

@@ -116,6 +116,20 @@ export function publishedVersions(document: LegalDocument): Version[] {
   return sortVersions(document.versions.filter((version) => !version.draft));
 }
 
+/**
+ * The published versions of `document`, oldest first, each with the published version before it: the one it
+ * replaces and is compared against (a draft in between has no page to link to).
+ */
+export function publishedWithPrevious(document: LegalDocument): Array<{ version: Version; previous: Version | undefined }> {
+  const versions = publishedVersions(document);
+  return versions.map((version, index) => ({ version, previous: versions[index - 1] }));
+}
+
+/** Absolute URL of the redline of `version` against `previous`; undefined for a first version. */
+export function compareUrlOf(document: Pick<LegalDocument, 'slug'>, previous: Version | undefined, version: Version, site: SiteConfig): string | undefined {
+  return previous ? siteUrlOf({ kind: 'compare', document: document.slug, from: previous.id, to: version.id }, site) : undefined;
+}
+
 /** Absolute URL of `route` on the configured site, base path included. */
 export function siteUrlOf(route: Route, site: SiteConfig): string {
   return routeUrl(route, site.siteUrl, site.basePath);
@@ -138,9 +152,7 @@ function noticeSentence(version: Version): string {
 
 function buildEntry(document: LegalDocument, version: Version, previous: Version | undefined, site: SiteConfig, counts: ChangeCounts | undefined): FeedEntry {
   const url = siteUrlOf({ kind: 'version', document: document.slug, version: version.id }, site);
-  const compareUrl = previous
-    ? siteUrlOf({ kind: 'compare', document: document.slug, from: previous.id, to: version.id }, site)
-    : undefined;
+  const compareUrl = compareUrlOf(document, previous, version, site);
   const title = entryTitle(document, version);
   const when = `Takes effect on ${formatDate(version.effective)} (${noticeSentence(version)}).`;
   const countsText = counts ? describeChangeCounts(counts) : undefined;
@@ -221,11 +233,8 @@ export function buildChangeFeed(options: ChangeFeedOptions): ChangeFeed {
 
   const entries: FeedEntry[] = [];
   for (const document of documents) {
-    // Compare against the previous *published* version: a draft in between has no page to link to.
-    let previous: Version | undefined;
-    for (const version of publishedVersions(document)) {
+    for (const { version, previous } of publishedWithPrevious(document)) {
       entries.push(buildEntry(document, version, previous, site, changeCounts?.(document, version)));
-      previous = version;
     }
   }
   entries.sort(compareEntries);
