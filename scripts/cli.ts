@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import siteInput from '../redline.config.ts';
-import type { PlannedFile } from '../src/lib/authoring/plan.ts';
+import type { AuthoringPlan, PlannedFile } from '../src/lib/authoring/plan.ts';
 import { type ContentTree, readContentTree } from '../src/lib/content-files.ts';
 import { contentDirectory } from '../src/lib/content-location.ts';
 import { resolveBuildDate } from '../src/lib/dates.ts';
@@ -67,4 +67,11 @@ export function writeContentFiles(files: readonly PlannedFile[], overwrite = fal
     writeFileSync(path, file.text, { flag: overwrite ? 'w' : 'wx' });
     return relative(projectRoot, path);
   });
+}
+
+/** Writes a plan's files and says what was created, the plan's notes and the next steps; or, refused, says why and exits 1. */
+export function carryOut(plan: AuthoringPlan): void {
+  if (!plan.ok) failNothingWritten(plan.errors);
+  for (const path of writeContentFiles(plan.files)) process.stdout.write(`✓ Created ${path}\n`);
+  process.stdout.write([...plan.notes.map((note) => `  ${note}`), '', ...nextStepsLines(plan.nextSteps)].map((line) => `${line}\n`).join(''));
 }

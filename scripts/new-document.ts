@@ -4,7 +4,7 @@
  * Refuses, writing nothing, an invalid, reserved or existing slug. `--today` or `REDLINE_NOW` fix the date.
  */
 import { planNewDocument } from '../src/lib/authoring/new-document.ts';
-import { commandToday, failNothingWritten, hasLockScript, nextStepsLines, parseCommandArgs, readContent, site, writeContentFiles } from './cli.ts';
+import { carryOut, commandToday, failNothingWritten, hasLockScript, parseCommandArgs, readContent, site } from './cli.ts';
 
 const USAGE =
   'usage: npm run new-document -- <slug> --title "..." [--description "..."] [--notice-days N] [--contact EMAIL-OR-URL] [--order N] [--effective YYYY-MM-DD]';
@@ -47,7 +47,4 @@ const plan = planNewDocument(
   },
   tree,
 );
-if (!plan.ok) failNothingWritten(plan.errors);
-
-for (const path of writeContentFiles(plan.files)) process.stdout.write(`✓ Created ${path}\n`);
-process.stdout.write([...plan.notes.map((note) => `  ${note}`), '', ...nextStepsLines(plan.nextSteps)].map((line) => `${line}\n`).join(''));
+carryOut(plan);

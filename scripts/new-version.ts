@@ -4,7 +4,7 @@
  * what to do next. Refuses, writing nothing, what would fail validation. `--today` or `REDLINE_NOW` fix the date.
  */
 import { planNewVersion } from '../src/lib/authoring/new-version.ts';
-import { commandToday, failNothingWritten, hasLockScript, nextStepsLines, parseCommandArgs, readContent, site, writeContentFiles } from './cli.ts';
+import { carryOut, commandToday, failNothingWritten, hasLockScript, parseCommandArgs, readContent, site } from './cli.ts';
 
 const USAGE = 'usage: npm run new-version -- <document> [--material | --minor] [--effective YYYY-MM-DD] [--summary "..."] [--today YYYY-MM-DD]';
 
@@ -38,7 +38,4 @@ const plan = planNewVersion(
   },
   tree,
 );
-if (!plan.ok) failNothingWritten(plan.errors);
-
-for (const path of writeContentFiles(plan.files)) process.stdout.write(`✓ Created ${path}\n`);
-process.stdout.write([...plan.notes.map((note) => `  ${note}`), '', ...nextStepsLines(plan.nextSteps)].map((line) => `${line}\n`).join(''));
+carryOut(plan);
