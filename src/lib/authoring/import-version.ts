@@ -3,12 +3,12 @@
  * A version with placeholders left in it is written as a draft, so it cannot be published unfinished.
  */
 import { type ContentTree, splitFrontmatter } from '../content-files.ts';
-import { DOCUMENT_META_FILE, versionFrontmatterSchema } from '../content-schema.ts';
+import { DOCUMENT_META_FILE } from '../content-schema.ts';
 import { isIsoDate } from '../dates.ts';
 import { findPlaceholders, type PlaceholderHit } from '../import/placeholders.ts';
 import type { ChangeKind } from '../types.ts';
 import { DEFAULT_NOTICE_DAYS, nextOrder, slugProblem } from './new-document.ts';
-import { type AuthoringPlan, issuesIntroduced, nextStepsAfterWriting, refuse } from './plan.ts';
+import { type AuthoringPlan, issuesIntroduced, nextStepsAfterWriting, refuse, refuseIssues, summaryError } from './plan.ts';
 import { SUMMARY_TO_WRITE } from './new-version.ts';
 import { documentFileText, versionFileText } from './version-file.ts';
 
@@ -56,10 +56,8 @@ export function planImport(request: ImportRequest, tree: ContentTree): ImportPla
   if (existing?.versions.some((version) => version.id === request.effective) && !request.force) {
     errors.push(`${tree.contentDir}/${path} already exists: choose another --effective date, or pass --force to replace it`);
   }
-  if (request.summary !== undefined) {
-    const summary = versionFrontmatterSchema.shape.summary.safeParse(request.summary);
-    if (!summary.success) errors.push(`--summary ${summary.error.issues[0]?.message ?? 'is invalid'}`);
-  }
+  const summaryProblem = summaryError(request.summary);
+  if (summaryProblem) errors.push(summaryProblem);
   if (errors.length > 0) return refuse(...errors);
 
   const change = request.change ?? 'initial';
@@ -91,7 +89,7 @@ export function planImport(request: ImportRequest, tree: ContentTree): ImportPla
   ];
   // A draft that is the document's only version leaves it unpublished, which is what a draft is for.
   const introduced = issuesIntroduced(tree, files, request.placeholders).filter((issue) => !(draft && issue.field === 'versions'));
-  if (introduced.length > 0) return refuse(...introduced.map((issue) => `${issue.file}: ${issue.message} (${issue.fix})`));
+  if (introduced.length > 0) return refuseIssues(introduced);
 
   const notes = [
     ...(existing ? [] : [`new document "${title}": description, notice period (${DEFAULT_NOTICE_DAYS} days) and contact are defaults to review in ${tree.contentDir}/${request.document}/${DOCUMENT_META_FILE}`]),

@@ -8,7 +8,7 @@ import { DOCUMENT_META_FILE, DOCUMENT_SLUG_PATTERN, documentMetaSchema } from '.
 import { isIsoDate } from '../dates.ts';
 import { makeMdxSafe } from '../import/mdx-safe.ts';
 import { RESERVED_SLUGS } from '../validation.ts';
-import { type AuthoringPlan, issuesIntroduced, nextStepsAfterWriting, refuse } from './plan.ts';
+import { type AuthoringPlan, issuesIntroduced, nextStepsAfterWriting, refuse, refuseIssues } from './plan.ts';
 import { documentFileText, versionFileText } from './version-file.ts';
 
 /** Notice period of a new document when none is given: a common contractual minimum, and safer than none. */
@@ -101,7 +101,7 @@ export function planNewDocument(request: NewDocumentRequest, tree: ContentTree):
   ];
   // The draft leaves the document without a published version; that is the point, so it is not a refusal.
   const introduced = issuesIntroduced(tree, files, request.placeholders).filter((issue) => issue.field !== 'versions');
-  if (introduced.length > 0) return refuse(...introduced.map((issue) => `${issue.file}: ${issue.message} (${issue.fix})`));
+  if (introduced.length > 0) return refuseIssues(introduced);
 
   const notes = [
     `notice period for material changes: ${noticeDays} days${request.noticeDays === undefined ? ` (the default; change noticeDays in ${metaPath})` : ''}`,

@@ -4,11 +4,10 @@
  * document's notice period. Anything that would fail validation is refused before a file is written.
  */
 import type { ContentTree } from '../content-files.ts';
-import { versionFrontmatterSchema } from '../content-schema.ts';
 import { addDays, daysBetween, isIsoDate } from '../dates.ts';
 import type { ChangeKind } from '../types.ts';
 import { validateContent } from '../validation.ts';
-import { type AuthoringPlan, issuesIntroduced, nextStepsAfterWriting, refuse } from './plan.ts';
+import { type AuthoringPlan, issuesIntroduced, nextStepsAfterWriting, refuse, refuseIssues, summaryError } from './plan.ts';
 import { versionFileText } from './version-file.ts';
 
 /** The summary a new version starts with: a placeholder, so `npm run check` fails until the author writes it. */
@@ -68,17 +67,15 @@ export function planNewVersion(request: NewVersionRequest, tree: ContentTree): A
       `the latest version (${latest.sourcePath}) takes effect on ${latest.effective}; a new version must take effect after it, so choose --effective ${addDays(latest.effective, 1)} or later`,
     );
   }
-  if (request.summary !== undefined) {
-    const summary = versionFrontmatterSchema.shape.summary.safeParse(request.summary);
-    if (!summary.success) errors.push(`--summary ${summary.error.issues[0]?.message ?? 'is invalid'}`);
-  }
+  const summaryProblem = summaryError(request.summary);
+  if (summaryProblem) errors.push(summaryProblem);
   if (errors.length > 0) return refuse(...errors);
 
   const path = `${request.document}/${effective}.mdx`;
   const summary = request.summary?.trim() ?? SUMMARY_TO_WRITE;
   const files = [{ path, text: versionFileText({ effective, published: today, change, summary }, latestSource.body) }];
   const introduced = issuesIntroduced(tree, files, request.placeholders, validation.issues);
-  if (introduced.length > 0) return refuse(...introduced.map((issue) => `${issue.file}: ${issue.message} (${issue.fix})`));
+  if (introduced.length > 0) return refuseIssues(introduced);
 
   const drafts = document.versions.filter((version) => version.draft).map((version) => version.sourcePath);
   const notes = [

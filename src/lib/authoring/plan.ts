@@ -1,7 +1,7 @@
 /** What an authoring command means to write, and the check that it leaves the content valid. */
 import { join } from 'node:path';
 import { type ContentTree, type DocumentSource, parseYaml, sourceSha256, splitFrontmatter } from '../content-files.ts';
-import { DOCUMENT_META_FILE } from '../content-schema.ts';
+import { DOCUMENT_META_FILE, versionFrontmatterSchema } from '../content-schema.ts';
 import { type ContentIssue, validateContent } from '../validation.ts';
 
 /** A file to write, its path relative to the content folder (`<document>/<file>`). */
@@ -16,6 +16,18 @@ export type AuthoringPlan = { ok: true; files: PlannedFile[]; notes: string[]; n
 /** A refusal with its reasons. */
 export function refuse(...errors: string[]): AuthoringPlan {
   return { ok: false, errors };
+}
+
+/** A refusal because of what writing the files would break, each issue with its file and fix. */
+export function refuseIssues(issues: readonly ContentIssue[]): AuthoringPlan {
+  return refuse(...issues.map((issue) => `${issue.file}: ${issue.message} (${issue.fix})`));
+}
+
+/** What is wrong with a `--summary` given on the command line, or undefined when it is fine or not given. */
+export function summaryError(summary: string | undefined): string | undefined {
+  if (summary === undefined) return undefined;
+  const parsed = versionFrontmatterSchema.shape.summary.safeParse(summary);
+  return parsed.success ? undefined : `--summary ${parsed.error.issues[0]?.message ?? 'is invalid'}`;
 }
 
 /** The content tree as it would be with `files` written (a file at an existing path replaces it). */
