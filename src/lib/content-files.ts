@@ -92,17 +92,14 @@ export function splitFrontmatter(source: string): { frontmatter: ParsedYaml; bod
   };
 }
 
+/** A version file's source as validation reads it, from its path (as reported), file name and text. */
+export function versionSourceOf(path: string, fileName: string, source: string): VersionSource {
+  return { path, id: fileName.replace(/\.mdx$/, ''), source, sha256: sourceSha256(source), ...splitFrontmatter(source) };
+}
+
 /** Reads a version file. */
 export function readVersionSource(absolutePath: string, projectRoot: string): VersionSource {
-  const source = readFileSync(absolutePath, 'utf8');
-  const name = absolutePath.split(/[\\/]/).pop() ?? '';
-  return {
-    path: relative(projectRoot, absolutePath),
-    id: name.replace(/\.mdx$/, ''),
-    source,
-    sha256: sourceSha256(source),
-    ...splitFrontmatter(source),
-  };
+  return versionSourceOf(relative(projectRoot, absolutePath), absolutePath.split(/[\\/]/).pop() ?? '', readFileSync(absolutePath, 'utf8'));
 }
 
 /** Reads every document folder under `contentDir` (sorted, so results never depend on the file system). */

@@ -1,6 +1,6 @@
 /** What an authoring command means to write, and the check that it leaves the content valid. */
 import { join } from 'node:path';
-import { type ContentTree, type DocumentSource, parseYaml, sourceSha256, splitFrontmatter } from '../content-files.ts';
+import { type ContentTree, type DocumentSource, parseYaml, versionSourceOf } from '../content-files.ts';
 import { DOCUMENT_META_FILE, versionFrontmatterSchema } from '../content-schema.ts';
 import { type ContentIssue, validateContent } from '../validation.ts';
 
@@ -45,9 +45,8 @@ export function treeWithFiles(tree: ContentTree, files: readonly PlannedFile[]):
     if (name === DOCUMENT_META_FILE) {
       document.meta = parseYaml(file.text);
     } else {
-      const id = name.replace(/\.mdx$/, '');
-      const version = { path: join(document.dir, name), id, source: file.text, sha256: sourceSha256(file.text), ...splitFrontmatter(file.text) };
-      document.versions = [...document.versions.filter((existing) => existing.id !== id), version].sort((a, b) => (a.id < b.id ? -1 : 1));
+      const version = versionSourceOf(join(document.dir, name), name, file.text);
+      document.versions = [...document.versions.filter((existing) => existing.id !== version.id), version].sort((a, b) => (a.id < b.id ? -1 : 1));
     }
   }
   return { ...tree, documents };
