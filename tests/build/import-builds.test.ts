@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { readContentTree } from '../../src/lib/content-files.ts';
 import { DEFAULT_PLACEHOLDERS } from '../../src/lib/site-config.ts';
 import { validateContent } from '../../src/lib/validation.ts';
@@ -12,6 +12,7 @@ describe('an imported plain-text policy', () => {
   it('validates and builds, with its recovered headings and table', () => {
     // Astro resolves content modules relative to the project, so the content lives under .test-builds/.
     const dir = writeContent(validContent(), TEST_BUILDS);
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const imported = runScript('import', [join(PROJECT_ROOT, 'tests/fixtures/import/acceptable-use.txt'), '--document', 'acceptable-use', '--effective', '2026-11-01', '--published', '2026-10-01'], dir);
     expect(imported.status, imported.stderr).toBe(0);
     // What the author does next: replace the placeholders the import listed and take the version out of draft.
