@@ -29,6 +29,7 @@ function toVersion(entry: CollectionEntry<'versions'>, source: string): Version 
     change: entry.data.change,
     summary: entry.data.summary,
     draft: entry.data.draft,
+    imported: entry.data.imported,
     corrections: entry.data.corrections,
     sourcePath: entry.filePath ?? entry.id,
     sha256: sourceSha256(source),

@@ -26,6 +26,11 @@ export const versionFrontmatterSchema = z.strictObject({
     .trim()
     .min(10, 'is too short: say in a sentence what changed and why'),
   draft: z.boolean().default(false),
+  /**
+   * True for a version brought in from the document's history before the document was first published on this
+   * site (`npm run import -- --history`): its dates are recorded as they were, not witnessed by this site.
+   */
+  imported: z.boolean().default(false),
   corrections: z
     .array(z.strictObject({ date: isoDateSchema, reason: z.string().trim().min(5, 'must say why the text was corrected') }))
     .default([]),

@@ -23,6 +23,8 @@ export interface Version {
   /** What changed and why, shown in the history and the feeds. */
   summary: string;
   draft: boolean;
+  /** Brought in from the document's history before it was first published on this site (not witnessed here). */
+  imported: boolean;
   corrections: Correction[];
   /** Path of the source file, relative to the project root (for error messages). */
   sourcePath: string;

@@ -221,6 +221,7 @@ function validateVersion(
       change: data.change,
       summary: data.summary,
       draft: data.draft,
+      imported: data.imported,
       corrections: data.corrections,
       sourcePath: version.path,
       sha256: version.sha256,

@@ -20,6 +20,7 @@ export function version(document: string, input: VersionInput): Version {
     effective: input.id.slice(0, 10),
     summary: `Summary of ${document} ${input.id}.`,
     draft: false,
+    imported: false,
     corrections: [],
     sourcePath: `content/${document}/${input.id}.mdx`,
     sha256: `${document}-${input.id}`.padEnd(64, '0').slice(0, 64),
