@@ -10,6 +10,7 @@ const version = (id: string, sha256: string, corrections = 0, draft = false): Ve
   change: 'minor',
   summary: 'A summary of the change.',
   draft,
+  imported: false,
   corrections: Array.from({ length: corrections }, () => ({ date: id, reason: 'Fixed a typo.' })),
   sourcePath: `content/privacy/${id}.mdx`,
   sha256,
