@@ -25,6 +25,16 @@ describe('diff workers', () => {
     expect(inMainThread.output).toContain('Diffing in the main thread (REDLINE_DIFF_THREADS=0).');
   });
 
+  it('logs the route list as one line although pages render concurrently, and ends with what it wrote', () => {
+    const lines = inWorkers.output.split('\n');
+    expect(lines.filter((line) => /\broutes? generated in /.test(line))).toHaveLength(1);
+    // Astro writes each route's timing on a line of its own when pages render concurrently; none may reach the log.
+    expect(lines.filter((line) => /^\s*\(\+[\d.]+m?s\)\s*$/.test(line))).toEqual([]);
+    expect(lines.filter((line) => line.includes('├─'))).toEqual([]);
+    expect(inWorkers.output).toMatch(/Redline: \d+ HTML pages, \d+ feeds, \d+ JSON files, \d+ search index files and \d+ other files \([\d.]+ MB\) written to /);
+    expect(lines.length).toBeLessThan(40);
+  });
+
   it('gives the same site either way, byte for byte: compare pages, blocks JSON, feeds, notices and search index', () => {
     const built = builtFiles(inWorkers.outDir);
     expect(built).toEqual(builtFiles(inMainThread.outDir));
