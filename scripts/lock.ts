@@ -26,8 +26,10 @@ if (blocking.length > 0) {
 writeFileSync(join(check.contentDir, LOCK_FILE), serializeLock(lock));
 for (const key of comparison.added) process.stdout.write(`+ recorded new version ${key}\n`);
 for (const key of comparison.corrected) process.stdout.write(`~ recorded corrected version ${key}\n`);
-if (comparison.added.length + comparison.corrected.length === 0) process.stdout.write(`✓ ${check.lockPath} is up to date\n`);
-else process.stdout.write(`\nCommit ${check.lockPath} together with the new version(s).\n`);
+const recorded = comparison.added.length + comparison.corrected.length;
+// "Up to date" only when nothing is left to record: a refused change below means the lock is not.
+if (recorded === 0 && refused.length === 0) process.stdout.write(`✓ ${check.lockPath} is up to date\n`);
+else if (recorded > 0) process.stdout.write(`\nCommit ${check.lockPath} together with the new version(s).\n`);
 
 if (refused.length > 0) {
   process.stderr.write(`\n${formatContentIssues(refused)}`);
