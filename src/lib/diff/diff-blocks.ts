@@ -46,7 +46,10 @@ const featuresMemo = new WeakMap<Block, BlockFeatures>();
 interface Pair {
   oldIndex: number;
   newIndex: number;
+  /** Similarity for pairing in place (containment counts, see similarityOf). */
   sim: number;
+  /** Similarity for a move: Dice only, so a short line found inside a long passage elsewhere is no move. */
+  moveSim: number;
 }
 
 // Only candidates that share a rare word are compared, and only the best few: this keeps a full
@@ -105,15 +108,15 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
   const minSim = Math.min(similarity, moveSimilarity);
   const scored = candidates
     .filter((p) => p.sim >= minSim)
-    .map((p) => ({ ...p, score: p.sim + (gapOfOld[p.oldIndex] === gapOfNew[p.newIndex] ? 0.05 : 0) }))
+    .map((p) => ({ ...p, score: gapOfOld[p.oldIndex] === gapOfNew[p.newIndex] ? p.sim + 0.05 : p.moveSim }))
     .sort((a, b) => b.score - a.score || a.oldIndex - b.oldIndex || a.newIndex - b.newIndex);
   const pairOfOld = new Map<number, Pair>();
   const pairOfNew = new Map<number, Pair>();
   for (const p of scored) {
     if (pairOfOld.has(p.oldIndex) || pairOfNew.has(p.newIndex)) continue;
     const sameGap = gapOfOld[p.oldIndex] === gapOfNew[p.newIndex];
-    if (p.sim < (sameGap ? similarity : moveSimilarity)) continue;
-    const pair: Pair = { oldIndex: p.oldIndex, newIndex: p.newIndex, sim: p.sim };
+    if (sameGap ? p.sim < similarity : p.moveSim < moveSimilarity) continue;
+    const pair: Pair = { oldIndex: p.oldIndex, newIndex: p.newIndex, sim: p.sim, moveSim: p.moveSim };
     pairOfOld.set(p.oldIndex, pair);
     pairOfNew.set(p.newIndex, pair);
   }
@@ -134,7 +137,7 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
     pairOfOld.delete(p.oldIndex);
     pairOfNew.delete(p.newIndex);
   };
-  for (const p of [...pairOfOld.values()]) if (!inPlace.has(p) && p.sim < moveSimilarity) unpair(p);
+  for (const p of [...pairOfOld.values()]) if (!inPlace.has(p) && p.moveSim < moveSimilarity) unpair(p);
 
   // A renamed heading often shares no word with its old name ("Cookies" -> "Tracking technologies"),
   // but when a gap holds as many leftover headings on each side, at the same levels and in an order
@@ -150,7 +153,7 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
     const consistent = olds.every((i, k) => placed.every((p) => p.oldIndex < i === p.newIndex < (news[k] as number)));
     if (!consistent) continue;
     olds.forEach((i, k) => {
-      const pair: Pair = { oldIndex: i, newIndex: news[k] as number, sim: 0 };
+      const pair: Pair = { oldIndex: i, newIndex: news[k] as number, sim: 0, moveSim: 0 };
       pairOfOld.set(pair.oldIndex, pair);
       pairOfNew.set(pair.newIndex, pair);
       inPlace.add(pair);
@@ -339,18 +342,40 @@ function wordCount(side: Side, index: number): number {
   return blockFeatures(side.blocks[index] as Block).total;
 }
 
-/** Dice coefficient of two blocks' word multisets; 0 for blocks of different kinds. */
-function similarityOf(oldSide: Side, i: number, newSide: Side, j: number): number {
-  if ((oldSide.blocks[i] as Block).kind !== (newSide.blocks[j] as Block).kind) return 0;
+// Kinds of running text: a paragraph that became a list item (or a quote, a definition) with the same
+// words is the same passage with new formatting, not a deletion and an insertion.
+const TEXT_KINDS = new Set<Block['kind']>(['paragraph', 'list-item', 'quote', 'term', 'definition', 'caption']);
+
+function comparableKinds(a: Block, b: Block): boolean {
+  return a.kind === b.kind || (TEXT_KINDS.has(a.kind) && TEXT_KINDS.has(b.kind));
+}
+
+/**
+ * Similarity of two blocks' word multisets: Dice, or, when the shorter block (3 words or more) is nearly all
+ * inside the longer one, that share scaled to 0.9: a line that grew by a clause or a paragraph that lost a
+ * sentence is the same passage edited, though Dice alone says they are different. 0 for kinds that cannot
+ * correspond.
+ */
+function similarityOf(oldSide: Side, i: number, newSide: Side, j: number): { sim: number; moveSim: number } {
+  if (!comparableKinds(oldSide.blocks[i] as Block, newSide.blocks[j] as Block)) return NO_SIMILARITY;
   const { features: a, total: totalA } = blockFeatures(oldSide.blocks[i] as Block);
   const { features: b, total: totalB } = blockFeatures(newSide.blocks[j] as Block);
   const total = totalA + totalB;
-  if (total === 0) return 0;
+  if (total === 0) return NO_SIMILARITY;
   let common = 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const [f, c] of small) common += Math.min(c, large.get(f) ?? 0);
-  return (2 * common) / total;
+  const dice = (2 * common) / total;
+  const shorter = Math.min(totalA, totalB);
+  const contained = shorter >= CONTAINED_MIN_WORDS ? common / shorter : 0;
+  return { sim: contained >= CONTAINED_SHARE ? Math.max(dice, 0.9 * contained) : dice, moveSim: dice };
 }
+
+const NO_SIMILARITY = { sim: 0, moveSim: 0 } as const;
+
+// See similarityOf: below 3 words ("None.", "Yes") being contained says nothing.
+const CONTAINED_MIN_WORDS = 3;
+const CONTAINED_SHARE = 0.8;
 
 function findCandidatePairs(
   oldSide: Side,
@@ -386,7 +411,10 @@ function findCandidatePairs(
     shared.clear();
     const ob = oldSide.blocks[i] as Block;
     const sameId = ob.kind === 'heading' ? headingById.get(ob.section) : undefined;
-    if (sameId !== undefined) pairs.push({ oldIndex: i, newIndex: sameId, sim: Math.max(0.95, similarityOf(oldSide, i, newSide, sameId)) });
+    if (sameId !== undefined) {
+      const { sim, moveSim } = similarityOf(oldSide, i, newSide, sameId);
+      pairs.push({ oldIndex: i, newIndex: sameId, sim: Math.max(0.95, sim), moveSim: Math.max(0.95, moveSim) });
+    }
     for (const f of featuresOf(oldSide, i).keys()) {
       const list = postings.get(f);
       if (list === undefined || list.length > maxPostings) continue;
@@ -415,8 +443,8 @@ function findCandidatePairs(
     }
     for (const [j] of top) {
       if (j === sameId) continue;
-      const sim = similarityOf(oldSide, i, newSide, j);
-      if (sim > 0) pairs.push({ oldIndex: i, newIndex: j, sim });
+      const { sim, moveSim } = similarityOf(oldSide, i, newSide, j);
+      if (sim > 0) pairs.push({ oldIndex: i, newIndex: j, sim, moveSim });
     }
   }
   return pairs;

@@ -3,7 +3,7 @@
 // machine's speed, and then two builds of the same content could differ.
 import { diffArrays } from 'diff';
 import type { Cell, CellChange, InlineOp, InlineRun, Token } from './model.ts';
-import { isWordToken, tokenKey, tokenizeInline } from './tokenize.ts';
+import { isWordToken, tokenizeInline } from './tokenize.ts';
 
 /** Result of a word diff: the ops, and whether it gave up and replaced the whole text. */
 export interface InlineDiff {
@@ -15,38 +15,42 @@ export interface InlineDiff {
 export const DEFAULT_MAX_EDIT_LENGTH = 400;
 
 /**
- * Diff two token lists. Falls back to one delete + one insert when the edit script is longer than
- * maxEditLength or when no word survives (only punctuation in common reads as noise, not as an edit).
+ * Diff two token lists. Words are compared by text (and the whitespace before them), not by marks: a
+ * word that became bold, or a link whose target changed, is the same word with a formatting change (a
+ * 'format' op), not a deletion and a reinsertion. A replaced part of a compound token ("D.7" -> "D.1",
+ * "data-processing" -> "data-protection") is widened to the whole token, as a reader names it. Falls back
+ * to one delete + one insert when the edit script is longer than maxEditLength or when no word survives
+ * (only punctuation in common reads as noise, not as an edit).
  */
 export function diffTokens(oldTokens: Token[], newTokens: Token[], maxEditLength = DEFAULT_MAX_EDIT_LENGTH): InlineDiff {
   if (oldTokens.length === 0 || newTokens.length === 0) return replacement(oldTokens, newTokens);
-  const oldKeys = oldTokens.map(tokenKey);
-  const newKeys = newTokens.map(tokenKey);
+  const oldKeys = oldTokens.map(textKey);
+  const newKeys = newTokens.map(textKey);
   const changes = diffArrays(oldKeys, newKeys, { maxEditLength });
   if (changes === undefined) return replacement(oldTokens, newTokens);
 
-  const raw: InlineOp[] = [];
+  const raw: Group[] = [];
   let i = 0;
   let j = 0;
   for (const change of changes) {
     const n = change.count;
     if (change.added) {
-      raw.push({ op: 'insert', tokens: newTokens.slice(j, j + n) });
+      raw.push({ del: [], ins: newTokens.slice(j, j + n) });
       j += n;
     } else if (change.removed) {
-      raw.push({ op: 'delete', tokens: oldTokens.slice(i, i + n) });
+      raw.push({ del: oldTokens.slice(i, i + n), ins: [] });
       i += n;
     } else {
-      raw.push({ op: 'equal', tokens: oldTokens.slice(i, i + n) });
+      raw.push({ eqOld: oldTokens.slice(i, i + n), eqNew: newTokens.slice(j, j + n), del: [], ins: [] });
       i += n;
       j += n;
     }
   }
-  const ops = tidyOps(raw);
-  const common = ops.some((op) => op.op === 'equal' && op.tokens.some(isWordToken));
-  const changed = ops.some((op) => op.op !== 'equal');
+  const groups = wholeTokens(tidyGroups(raw));
+  const common = groups.some((g) => g.eqOld !== undefined && g.eqOld.some(isWordToken));
+  const changed = groups.some((g) => g.eqOld === undefined);
   if (changed && !common) return replacement(oldTokens, newTokens);
-  return { ops, replaced: false };
+  return { ops: groupsToOps(groups), replaced: false };
 }
 
 /** Diff two inline contents (tokenizes both). */
@@ -116,53 +120,117 @@ function replacement(oldTokens: Token[], newTokens: Token[]): InlineDiff {
   return { ops, replaced: oldTokens.length > 0 && newTokens.length > 0 };
 }
 
+// A stretch of a word diff: equal tokens (both sides' copies, which may differ in marks), or a change
+// (deleted and inserted tokens).
+interface Group {
+  eqOld?: Token[];
+  eqNew?: Token[];
+  del: Token[];
+  ins: Token[];
+}
+
+function isChange(g: Group): boolean {
+  return g.eqOld === undefined;
+}
+
+// Whitespace and text, without marks: see diffTokens.
+function textKey(token: Token): string {
+  return `${token.pre}\u0000${token.text}`;
+}
+
 // Merge adjacent changes into one delete + one insert (delete first, as a redline reads), and absorb a
 // lone punctuation mark kept between two changes: "a, b" -> "c; d" reads better as one replacement.
-function tidyOps(raw: InlineOp[]): InlineOp[] {
-  interface Group { equal?: Token[]; del: Token[]; ins: Token[] }
-  const groups: Group[] = [];
-  for (const op of raw) {
-    const last = groups.at(-1);
-    if (op.op === 'equal') {
-      groups.push({ equal: op.tokens, del: [], ins: [] });
-    } else if (last !== undefined && last.equal === undefined) {
-      (op.op === 'delete' ? last.del : last.ins).push(...op.tokens);
-    } else {
-      groups.push(op.op === 'delete' ? { del: [...op.tokens], ins: [] } : { del: [], ins: [...op.tokens] });
-    }
-  }
+function tidyGroups(groups: Group[]): Group[] {
   const merged: Group[] = [];
   for (let k = 0; k < groups.length; k++) {
     const g = groups[k] as Group;
     const prev = merged.at(-1);
     const next = groups[k + 1];
-    if (
-      g.equal !== undefined &&
-      prev !== undefined &&
-      prev.equal === undefined &&
-      next !== undefined &&
-      next.equal === undefined &&
-      !g.equal.some(isWordToken)
-    ) {
-      prev.del.push(...g.equal, ...next.del);
-      prev.ins.push(...g.equal, ...next.ins);
+    if (g.eqOld !== undefined && prev !== undefined && isChange(prev) && next !== undefined && isChange(next) && !g.eqOld.some(isWordToken)) {
+      prev.del.push(...g.eqOld, ...next.del);
+      prev.ins.push(...(g.eqNew ?? []), ...next.ins);
       k++;
       continue;
     }
-    if (g.equal === undefined && prev !== undefined && prev.equal === undefined) {
+    if (isChange(g) && prev !== undefined && isChange(prev)) {
       prev.del.push(...g.del);
       prev.ins.push(...g.ins);
       continue;
     }
-    merged.push(g.equal === undefined ? { del: [...g.del], ins: [...g.ins] } : g);
+    merged.push(isChange(g) ? { del: [...g.del], ins: [...g.ins] } : { ...g, eqOld: [...(g.eqOld ?? [])], eqNew: [...(g.eqNew ?? [])] });
   }
+  return merged;
+}
+
+// A token joined to its neighbour with no space ("D" "." "7") belongs to one compound token: a word, or a
+// punctuation mark between two words. Replacements grow to whole compound tokens on both sides, so "D.7" ->
+// "D.1" reads as the reference that changed, not as a digit inside it. Brackets and sentence punctuation
+// stay outside: "(a)" -> "(b)" still marks only the letter.
+function wholeTokens(groups: Group[]): Group[] {
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k] as Group;
+    if (!isChange(g) || g.del.length === 0 || g.ins.length === 0) continue;
+    const prev = groups[k - 1];
+    if (prev?.eqOld !== undefined && prev.eqNew !== undefined) {
+      for (;;) {
+        const first = [g.del[0], g.ins[0]];
+        if (first.some((t) => t === undefined || t.pre !== '')) break;
+        const t = prev.eqOld.at(-1);
+        if (t === undefined) break;
+        const before = prev.eqOld.at(-2);
+        if (!isWordToken(t) && !(t.pre === '' && before !== undefined && isWordToken(before))) break;
+        g.del.unshift(prev.eqOld.pop() as Token);
+        g.ins.unshift(prev.eqNew.pop() as Token);
+      }
+    }
+    const next = groups[k + 1];
+    if (next?.eqOld !== undefined && next.eqNew !== undefined) {
+      for (;;) {
+        const t = next.eqOld[0];
+        if (t === undefined || t.pre !== '') break;
+        const after = next.eqOld[1];
+        if (!isWordToken(t) && !(after !== undefined && after.pre === '' && isWordToken(after))) break;
+        g.del.push(next.eqOld.shift() as Token);
+        g.ins.push(next.eqNew.shift() as Token);
+      }
+    }
+  }
+  // Equal stretches emptied above leave two changes side by side: one change again.
+  const out: Group[] = [];
+  for (const g of groups) {
+    if (g.eqOld !== undefined && g.eqOld.length === 0) continue;
+    const prev = out.at(-1);
+    if (isChange(g) && prev !== undefined && isChange(prev)) {
+      prev.del.push(...g.del);
+      prev.ins.push(...g.ins);
+    } else out.push(g);
+  }
+  return out;
+}
+
+// Equal stretches split into runs of identical tokens ('equal') and runs of the same words with other
+// marks ('format'); changes become one delete and one insert.
+function groupsToOps(groups: readonly Group[]): InlineOp[] {
   const ops: InlineOp[] = [];
-  for (const g of merged) {
-    if (g.equal !== undefined) ops.push({ op: 'equal', tokens: g.equal });
-    else {
+  for (const g of groups) {
+    if (g.eqOld === undefined || g.eqNew === undefined) {
       if (g.del.length > 0) ops.push({ op: 'delete', tokens: g.del });
       if (g.ins.length > 0) ops.push({ op: 'insert', tokens: g.ins });
+      continue;
+    }
+    let k = 0;
+    while (k < g.eqOld.length) {
+      const same = sameMarks(g.eqOld[k] as Token, g.eqNew[k] as Token);
+      let end = k + 1;
+      while (end < g.eqOld.length && sameMarks(g.eqOld[end] as Token, g.eqNew[end] as Token) === same) end++;
+      if (same) ops.push({ op: 'equal', tokens: g.eqOld.slice(k, end) });
+      else ops.push({ op: 'format', tokens: g.eqNew.slice(k, end), old: g.eqOld.slice(k, end) });
+      k = end;
     }
   }
   return ops;
+}
+
+function sameMarks(a: Token, b: Token): boolean {
+  return a.marks.length === b.marks.length && a.marks.every((m, k) => m === b.marks[k]);
 }

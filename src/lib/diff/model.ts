@@ -73,10 +73,16 @@ export interface Token {
   marks: Mark[];
 }
 
-/** One step of a word diff inside a block or cell. 'equal' tokens are identical on both sides. */
+/**
+ * One step of a word diff inside a block or cell. 'equal' tokens are identical on both sides; 'format'
+ * tokens have the same words with other marks (made bold, link target changed): `tokens` is the new side,
+ * `old` the same words as they were.
+ */
 export interface InlineOp {
-  op: 'equal' | 'insert' | 'delete';
+  op: 'equal' | 'insert' | 'delete' | 'format';
   tokens: Token[];
+  /** Only for 'format': the old side's tokens (same text and whitespace, other marks). */
+  old?: Token[];
 }
 
 /** How one cell of a changed table row changed. */

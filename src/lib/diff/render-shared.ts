@@ -144,10 +144,47 @@ export function renderOps(o: ResolvedOptions, ops: readonly InlineOp[], side: 'b
     if (op.op === 'insert' && afterDelete && side === 'both' && op.tokens[0]?.pre === '') out += ' ';
     afterDelete = op.op === 'delete';
     if (op.op === 'equal') out += renderTokens(op.tokens);
+    else if (op.op === 'format') out += formatHtml(o, op, side);
     else if (op.op === 'delete' && side !== 'new') out += outside(op.tokens, (t) => delHtml(o, renderTokens(t)));
     else if (op.op === 'insert' && side !== 'old') out += outside(op.tokens, (t) => insHtml(o, renderTokens(t)));
   }
   return out;
+}
+
+/** The link targets of tokens, in order, without repeats (`a:<href>` marks). */
+export function linkTargets(tokens: readonly Token[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) for (const m of t.marks) if (m.startsWith('a:') && !out.includes(m.slice(2))) out.push(m.slice(2));
+  return out;
+}
+
+/**
+ * What a link change says in words, e.g. "link changed: /a/ → /b/", or undefined when the links are the same.
+ * Shown as text, not only as an attribute: a reader, a printout and a screen reader all need the targets.
+ */
+export function linkChangeText(oldTokens: readonly Token[], newTokens: readonly Token[]): string | undefined {
+  const before = linkTargets(oldTokens).join(', ');
+  const after = linkTargets(newTokens).join(', ');
+  if (before === after) return undefined;
+  if (before === '') return `link added: ${after}`;
+  if (after === '') return `link removed: ${before}`;
+  return `link changed: ${before} → ${after}`;
+}
+
+// Same words, other marks: the words as the side has them, marked as reformatted (class rl-format). A
+// changed link target is written out after the words ("link changed: old → new", class rl-link-note) on
+// the new side and inline; other formatting is named for screen readers.
+function formatHtml(o: ResolvedOptions, op: InlineOp, side: 'both' | 'old' | 'new'): string {
+  const oldTokens = op.old ?? op.tokens;
+  const tokens = side === 'old' ? oldTokens : op.tokens;
+  const link = linkChangeText(oldTokens, op.tokens);
+  const lead = escapeHtml(tokens[0]?.pre ?? '');
+  const words = renderTokens([{ ...(tokens[0] as Token), pre: '' }, ...tokens.slice(1)]);
+  if (link === undefined) {
+    return `${lead}<span class="rl-format">${hiddenText(o, '[formatting changed: ')}${words}${hiddenText(o, ']')}</span>`;
+  }
+  if (side === 'old') return `${lead}<span class="rl-format rl-link-changed">${words}${hiddenText(o, ` [${link}]`)}</span>`;
+  return `${lead}<span class="rl-format rl-link-changed">${words}</span> <span class="rl-link-note">(${escapeHtml(link)})</span>`;
 }
 
 // The space before a changed word is not part of the change: "after <del>ninety</del> <ins>thirty</ins>"

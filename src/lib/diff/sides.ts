@@ -48,7 +48,7 @@ export function editText(edit: BlockEdit, side: 'old' | 'new'): string {
 export function opsText(ops: readonly InlineOp[], side: 'old' | 'new'): string {
   const skip = side === 'old' ? 'insert' : 'delete';
   let s = '';
-  for (const op of ops) if (op.op !== skip) s += tokensText(op.tokens);
+  for (const op of ops) if (op.op !== skip) s += tokensText(op.op === 'format' && side === 'old' ? (op.old ?? op.tokens) : op.tokens);
   return s;
 }
 

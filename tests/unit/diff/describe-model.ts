@@ -1,6 +1,7 @@
 // Compact, readable form of a change model for known-answer tests:
 //   "= text" unchanged, "+ text" added, "- text" removed, "~ ops" changed,
-//   "< move-1 text" moved from, "> move-1 ops" moved to; ops as "keep [-old-]{+new+}".
+//   "< move-1 text" moved from, "> move-1 ops" moved to; ops as "keep [-old-]{+new+}", and same words with
+//   other marks (bold, link target) as "{~words~}".
 import type { CellChange, ChangeEntry, ChangeModel, InlineOp, Token } from '../../../src/lib/diff/model.ts';
 
 function tokens(ts: readonly Token[]): string {
@@ -9,7 +10,9 @@ function tokens(ts: readonly Token[]): string {
 
 /** Ops as a string: equal text as is, deletions in [-...-], insertions in {+...+}. */
 export function describeOps(ops: readonly InlineOp[]): string {
-  return ops.map((op) => (op.op === 'equal' ? tokens(op.tokens) : op.op === 'delete' ? `[-${tokens(op.tokens)}-]` : `{+${tokens(op.tokens)}+}`)).join('');
+  const one = (op: InlineOp): string =>
+    op.op === 'equal' ? tokens(op.tokens) : op.op === 'format' ? `{~${tokens(op.tokens)}~}` : op.op === 'delete' ? `[-${tokens(op.tokens)}-]` : `{+${tokens(op.tokens)}+}`;
+  return ops.map(one).join('');
 }
 
 function describeCells(cells: readonly CellChange[]): string {

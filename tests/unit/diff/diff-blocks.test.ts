@@ -51,10 +51,10 @@ describe('diffBlocks details', () => {
     );
     const entry = model.entries[0];
     if (entry?.type !== 'changed') throw new Error(`expected changed, got ${entry?.type}`);
-    const del = entry.edit.ops.find((op) => op.op === 'delete');
-    const ins = entry.edit.ops.find((op) => op.op === 'insert');
-    expect(del?.tokens.map((t) => t.marks)).toEqual([['a:/a'], ['a:/a']]);
-    expect(ins?.tokens.map((t) => t.marks)).toEqual([['a:/b'], ['a:/b']]);
+    expect(entry.edit.ops.map((op) => op.op)).toEqual(['equal', 'format', 'equal']);
+    const format = entry.edit.ops.find((op) => op.op === 'format');
+    expect(format?.old?.map((t) => t.marks)).toEqual([['a:/a'], ['a:/a']]);
+    expect(format?.tokens.map((t) => t.marks)).toEqual([['a:/b'], ['a:/b']]);
   });
 
   it('reports a paragraph moved into a callout as changed context', () => {
