@@ -6,7 +6,7 @@
  * on stderr, keeping stdout ready to pipe into a mailer).
  */
 import { parseArgs } from 'node:util';
-import { buildNotice, noticesFor } from '../src/lib/notices.ts';
+import { buildNotice, noticesFor, plainTextMessage } from '../src/lib/notices.ts';
 import { formatContentIssues, validateContent } from '../src/lib/validation.ts';
 import { readContent, site } from './cli.ts';
 
@@ -48,5 +48,5 @@ const target = noticesFor([document]).find((candidate) => candidate.version.id =
 if (!target) fail(`${slug}/${versionId} is a ${version.change === 'initial' ? 'first version' : `${version.change} change`}: only material changes get a notice.`);
 
 const notice = buildNotice({ ...target, site });
-process.stdout.write(args.values.html ? notice.html : `Subject: ${notice.subject}\n\n${notice.text}`);
+process.stdout.write(args.values.html ? notice.html : plainTextMessage(notice));
 process.stderr.write('Note: "how much changed" is left out here; the notice the build writes includes it.\n');

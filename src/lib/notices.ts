@@ -112,3 +112,8 @@ export function noticesFor(documents: readonly LegalDocument[]): NoticeTarget[] 
       .map(({ version, previous }) => ({ document, version, previous })),
   );
 }
+
+/** The plain-text notice as a mailer takes it: a `Subject:` line, a blank line, then the body (RFC 5322 §2.1). */
+export function plainTextMessage(notice: Pick<Notice, 'subject' | 'text'>): string {
+  return `Subject: ${notice.subject}\n\n${notice.text}`;
+}

@@ -57,3 +57,13 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv = {}): Si
   const basePath = normalizeBasePath(env.BASE_PATH ?? (env.SITE_URL && pathFromUrl !== '/' ? pathFromUrl : config.basePath));
   return { ...config, siteUrl: url.origin, basePath };
 }
+
+/**
+ * Who publishes the site, as the footer names it: the company and its postal address, with the company named
+ * once when the address already starts with it ("Tallyfield Ltd, 12 Harbour Row…").
+ */
+export function publisherLine(site: Pick<SiteConfig, 'company' | 'contact'>): string {
+  const address = site.contact.address?.trim();
+  if (!address) return site.company;
+  return address.toLowerCase().startsWith(site.company.trim().toLowerCase()) ? address : `${site.company} · ${address}`;
+}

@@ -274,6 +274,7 @@ describe.each([
         const permalink = `${base}${document.slug}/${version.id}/`;
         const compare = `${base}${document.slug}/compare/${previous.id}...${version.id}/`;
         const text = read(`notices/${document.slug}/${version.id}.txt`);
+        expect(text.startsWith(`Subject: Tallyfield Legal: changes to our ${document.title}, effective ${formatDate(version.effective)}\n\n`)).toBe(true);
         expect(text).toContain(`The new version takes effect on ${formatDate(version.effective)}.`);
         expect(text).toContain(`Read the new version:\n${permalink}\n`);
         expect(text).toContain(`See every change, word by word:\n${compare}\n`);
@@ -291,7 +292,8 @@ describe.each([
     const text = runNotice(['privacy', '2027-01-15'], env);
     expect(text.status).toBe(0);
     const built = read('notices/privacy/2027-01-15.txt');
-    expect(text.stdout).toBe(`Subject: Tallyfield Legal: changes to our Privacy Policy, effective 15 January 2027\n\n${built.replace(/How much changed: [^\n]*\n\n/, '')}`);
+    expect(built.startsWith('Subject: Tallyfield Legal: changes to our Privacy Policy, effective 15 January 2027\n\n')).toBe(true);
+    expect(text.stdout).toBe(built.replace(/How much changed: [^\n]*\n\n/, ''));
     expect(text.stderr).toContain('"how much changed" is left out');
     const html = runNotice(['privacy', '2027-01-15', '--html'], env);
     expect(html.stdout).toBe(read('notices/privacy/2027-01-15.html').replace(/<p>How much changed: [^\n]*<\/p>\n/, ''));

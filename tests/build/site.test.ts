@@ -58,6 +58,12 @@ describe('the example site', () => {
     expect(html).toMatch(/Changing on <time datetime="2027-01-15">15 January 2027<\/time>/);
   });
 
+  it('names the publisher once in the footer, with its address', () => {
+    const footer = /<footer class="site-footer">[\s\S]*?<\/footer>/.exec(readBuilt(outDir, 'index.html'))?.[0] ?? '';
+    expect(footer).toContain('Tallyfield Ltd, 12 Harbour Row, Bristol BS1 5TY, United Kingdom · <a href="mailto:legal@tallyfield.example">');
+    expect(footer.match(/Tallyfield Ltd/g)).toHaveLength(1);
+  });
+
   it('renders MDX components: callouts and links between documents', () => {
     const html = readBuilt(outDir, 'privacy/2025-09-01/index.html');
     expect(html).toMatch(/<aside class="callout callout--\w+"/);

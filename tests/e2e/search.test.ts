@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../support/build-site.ts';
 import { EXAMPLE_SITES, type ServedExample, serveExample } from '../support/example-site.ts';
 import type { StaticSite } from '../support/static-server.ts';
 
@@ -43,6 +46,16 @@ describe.each(EXAMPLE_SITES)('search on the example site under $base', ({ base }
     page = await browser.newPage();
   });
   afterAll(() => served?.close());
+
+  it("finds what the README's shareable search example promises", async () => {
+    const example = /`\/(search\/\?q=[^`]+)`/.exec(readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8'))?.[1];
+    expect(example).toBeDefined();
+    await page.goto(`${site.url}${example}`);
+    await expect(searchStatus(page)).resolves.toMatch(/^\d+ versions? match/);
+    const found = await results(page);
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map((result) => result.document))).toEqual(new Set(['Privacy Policy']));
+  });
 
   it('finds a phrase of past versions only once past versions are included', async () => {
     await page.goto(`${site.url}search/?q=${encodeURIComponent(PAST_ONLY)}`);

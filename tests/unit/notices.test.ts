@@ -1,6 +1,6 @@
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { buildNotice, noticesFor } from '../../src/lib/notices.ts';
+import { buildNotice, plainTextMessage, noticesFor } from '../../src/lib/notices.ts';
 import { legalDocument, sampleDocuments, site, version } from './feeds/fixtures.ts';
 
 const documents = sampleDocuments();
@@ -39,6 +39,10 @@ describe('buildNotice', () => {
 
   it('has a subject naming the document and the effective date', () => {
     expect(notice.subject).toBe('Example: changes to our Privacy Policy, effective 15 January 2027');
+  });
+
+  it('puts the subject on the first line of the plain-text message, then a blank line and the body', () => {
+    expect(plainTextMessage(notice)).toBe(`Subject: Example: changes to our Privacy Policy, effective 15 January 2027\n\n${notice.text}`);
   });
 
   it('says in plain text what changes, when, how much notice, and links to the new version and the redline', () => {

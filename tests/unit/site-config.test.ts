@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSiteConfig, type SiteConfigInput } from '../../src/lib/site-config.ts';
+import { publisherLine, resolveSiteConfig, type SiteConfigInput } from '../../src/lib/site-config.ts';
 
 const input: SiteConfigInput = { company: 'Acme Ltd', siteName: 'Acme Legal', siteUrl: 'https://legal.acme.example', contact: { email: 'legal@acme.example' } };
 
@@ -20,5 +20,17 @@ describe('resolveSiteConfig', () => {
   });
   it('rejects an invalid configuration, naming the field', () => {
     expect(() => resolveSiteConfig({ ...input, siteUrl: 'not a url' })).toThrow(/siteUrl/);
+  });
+});
+
+describe('publisherLine', () => {
+  it.each([
+    { name: 'no address: the company alone', address: undefined, expected: 'Acme Ltd' },
+    { name: 'an address without the company: both', address: '1 Main Street, Leeds LS1 1AA', expected: 'Acme Ltd · 1 Main Street, Leeds LS1 1AA' },
+    { name: 'an address that starts with the company: the company once', address: 'Acme Ltd, 1 Main Street, Leeds', expected: 'Acme Ltd, 1 Main Street, Leeds' },
+    { name: 'the company written in other case in the address: once', address: 'ACME LTD, 1 Main Street', expected: 'ACME LTD, 1 Main Street' },
+    { name: 'a blank address: the company alone', address: '   ', expected: 'Acme Ltd' },
+  ])('$name', ({ address, expected }) => {
+    expect(publisherLine({ company: 'Acme Ltd', contact: { email: 'legal@acme.example', ...(address === undefined ? {} : { address }) } })).toBe(expected);
   });
 });
