@@ -32,8 +32,14 @@ export interface DocumentSource {
   metaPath: string;
   meta: ParsedYaml | undefined;
   versions: VersionSource[];
-  /** Files in the folder that are neither `document.yaml` nor `*.mdx`. */
+  /** Files in the folder that are neither `document.yaml`, a version nor an image. */
   strayFiles: string[];
+  /** Image files in the folder, which versions may show (paths relative to the project root). */
+  assets?: string[];
+  /** Folders inside the document folder, which nothing reads (a `2026-01-20.mdx/` folder, for one). */
+  folders?: string[];
+  /** The text of `document.yaml`, for the character rules. */
+  metaSource?: string;
 }
 
 /** Everything under the content folder. */
@@ -42,7 +48,12 @@ export interface ContentTree {
   documents: DocumentSource[];
   /** Files directly in the content folder, where nothing belongs. */
   strayFiles: string[];
+  /** Folders whose name starts with `.`, which nothing reads (paths relative to the project root). */
+  hiddenFolders?: string[];
 }
+
+/** Image files a version may show: files in its document's folder, published with the site. */
+export const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|avif)$/i;
 
 /** sha256 (hex) of a version's source text, as recorded in the lock file and the API. */
 export function sourceSha256(source: string): string {
@@ -107,25 +118,36 @@ export function readContentTree(contentDir: string, projectRoot: string): Conten
   if (!existsSync(contentDir)) return { contentDir: relative(projectRoot, contentDir), documents: [], strayFiles: [] };
   const documents: DocumentSource[] = [];
   const strayFiles: string[] = [];
+  const hiddenFolders: string[] = [];
   for (const entry of readdirSync(contentDir).sort()) {
-    if (entry.startsWith('.')) continue;
     const path = join(contentDir, entry);
-    if (!statSync(path).isDirectory()) {
+    const isDirectory = statSync(path).isDirectory();
+    if (entry.startsWith('.')) {
+      // Astro's content globs skip dot-folders too; say so rather than leave an author wondering (.git is no content).
+      if (isDirectory && entry !== '.git') hiddenFolders.push(relative(projectRoot, path));
+      continue;
+    }
+    if (!isDirectory) {
       if (!/^readme\.md$/i.test(entry) && entry !== LOCK_FILE) strayFiles.push(relative(projectRoot, path));
       continue;
     }
     const metaAbsolute = join(path, DOCUMENT_META_FILE);
-    const files = readdirSync(path).filter((name) => !name.startsWith('.')).sort();
+    const names = readdirSync(path).filter((name) => !name.startsWith('.')).sort();
+    const folders = names.filter((name) => statSync(join(path, name)).isDirectory());
+    const files = names.filter((name) => !folders.includes(name));
+    const metaSource = existsSync(metaAbsolute) && !folders.includes(DOCUMENT_META_FILE) ? readFileSync(metaAbsolute, 'utf8') : undefined;
+    const relativeTo = (name: string) => relative(projectRoot, join(path, name));
     documents.push({
       slug: entry,
       dir: relative(projectRoot, path),
       metaPath: relative(projectRoot, metaAbsolute),
-      meta: existsSync(metaAbsolute) ? parseYaml(readFileSync(metaAbsolute, 'utf8')) : undefined,
+      meta: metaSource === undefined ? undefined : parseYaml(metaSource),
+      ...(metaSource === undefined ? {} : { metaSource }),
       versions: files.filter((name) => name.endsWith('.mdx')).map((name) => readVersionSource(join(path, name), projectRoot)),
-      strayFiles: files
-        .filter((name) => name !== DOCUMENT_META_FILE && !name.endsWith('.mdx'))
-        .map((name) => relative(projectRoot, join(path, name))),
+      strayFiles: files.filter((name) => name !== DOCUMENT_META_FILE && !name.endsWith('.mdx') && !IMAGE_FILE.test(name)).map(relativeTo),
+      assets: files.filter((name) => IMAGE_FILE.test(name)).map(relativeTo),
+      folders: folders.map(relativeTo),
     });
   }
-  return { contentDir: relative(projectRoot, contentDir), documents, strayFiles };
+  return { contentDir: relative(projectRoot, contentDir), documents, strayFiles, hiddenFolders };
 }

@@ -38,6 +38,22 @@ export const versionFrontmatterSchema = z.strictObject({
 
 export type VersionFrontmatter = z.output<typeof versionFrontmatterSchema>;
 
+/**
+ * A document's contact becomes a link on every version page: an e-mail address (linked with mailto:) or an
+ * https URL, never a `javascript:` or other scheme.
+ */
+export function isContactAddress(value: string): boolean {
+  if (/^[^\s@<>"'(),:;\\/]+@[^\s@<>"'(),:;\\/]+\.[^\s@<>"'(),:;\\/]+$/u.test(value)) return true;
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === 'https:' && url.hostname !== '' && !/\s/u.test(value);
+}
+
+/** The link of a document's contact: `mailto:` for an e-mail address, the URL itself otherwise. */
+export function contactHref(contact: string): string {
+  return /^https:/iu.test(contact) ? contact : `mailto:${contact}`;
+}
+
 /** Metadata of one document, `content/<document>/document.yaml`. */
 export const documentMetaSchema = z.strictObject({
   title: z.string({ error: 'is required, e.g. "Privacy Policy"' }).trim().min(1, 'must not be empty'),
@@ -48,7 +64,10 @@ export const documentMetaSchema = z.strictObject({
     .int()
     .nonnegative('must be zero or more days')
     .default(0),
-  contact: z.string({ error: 'is required: an e-mail address or URL for questions' }).trim().min(3),
+  contact: z
+    .string({ error: 'is required: an e-mail address or URL for questions' })
+    .trim()
+    .refine(isContactAddress, 'must be an e-mail address (privacy@example.com) or an https:// URL'),
 });
 
 export type DocumentMetaInput = z.output<typeof documentMetaSchema>;

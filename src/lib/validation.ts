@@ -7,6 +7,7 @@ import {
   documentMetaSchema,
   versionFrontmatterSchema,
 } from './content-schema.ts';
+import { contentRuleIssues } from './content-rules.ts';
 import { daysBetween } from './dates.ts';
 import type { LegalDocument, Version } from './types.ts';
 import { sortVersions } from './versions.ts';
@@ -16,6 +17,8 @@ export interface ContentIssue {
   /** Path relative to the project root. */
   file: string;
   line?: number;
+  /** 1-based column on `line`, when the rule knows it. */
+  column?: number;
   /** The frontmatter or metadata field at fault, when there is one. */
   field?: string;
   message: string;
@@ -93,41 +96,12 @@ function placeholderIssues(version: VersionSource, summary: string, patterns: re
   return issues;
 }
 
-function linkIssues(version: VersionSource, slugs: ReadonlySet<string>): ContentIssue[] {
-  const issues: ContentIssue[] = [];
-  version.body.split('\n').forEach((text, index) => {
-    const line = version.bodyLine + index;
-    for (const match of text.matchAll(/<DocLink\b[^>]*?\bdoc=["']([^"']*)["']/g)) {
-      const target = match[1] ?? '';
-      if (!slugs.has(target)) {
-        issues.push({
-          file: version.path,
-          line,
-          field: 'body',
-          message: `<DocLink doc="${target}"> links to a document that does not exist`,
-          fix: `use one of: ${[...slugs].join(', ')}`,
-        });
-      }
-    }
-    for (const match of text.matchAll(/\]\((\/[^)\s]*)\)|href=["'](\/[^"']*)["']/g)) {
-      const target = match[1] ?? match[2] ?? '';
-      issues.push({
-        file: version.path,
-        line,
-        field: 'body',
-        message: `root-relative link "${target}" breaks when the site is served under a base path`,
-        fix: 'link to another document with <DocLink doc="slug" section="anchor">text</DocLink>, or use a full https:// URL',
-      });
-    }
-  });
-  return issues;
-}
-
 function validateVersion(
   version: VersionSource,
   document: DocumentSource,
   options: ValidationOptions,
-  slugs: ReadonlySet<string>,
+  // Document links are checked with the MDX (content-rules.ts), which knows every document's anchors.
+  _slugs: ReadonlySet<string>,
   /** The notice the document promises for material changes (0 when its document.yaml is not valid). */
   noticeDays: number,
 ): { version?: Version; issues: ContentIssue[] } {
@@ -211,7 +185,6 @@ function validateVersion(
   if (!data.draft) {
     issues.push(...placeholderIssues(version, data.summary, options.placeholders));
   }
-  issues.push(...linkIssues(version, slugs));
   return {
     version: {
       document: document.slug,
@@ -348,6 +321,8 @@ export function validateContent(tree: ContentTree, options: ValidationOptions): 
     issues.push(...result.issues);
     documents.push(...result.documents);
   }
+  // Links, components, HTML, characters, folders: the rules that read the MDX as the compiler does.
+  issues.push(...contentRuleIssues(tree));
   documents.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
   return { documents, issues };
 }
@@ -355,7 +330,7 @@ export function validateContent(tree: ContentTree, options: ValidationOptions): 
 /** Human-readable report of content issues: one block per issue, file:line first, then the fix. */
 export function formatContentIssues(issues: readonly ContentIssue[]): string {
   const lines = issues.map((issue) => {
-    const where = issue.line ? `${issue.file}:${issue.line}` : issue.file;
+    const where = issue.line ? `${issue.file}:${issue.line}${issue.column ? `:${issue.column}` : ''}` : issue.file;
     const field = issue.field ? ` [${issue.field}]` : '';
     return `  ✖ ${where}${field}\n    ${issue.message}\n    Fix: ${issue.fix}`;
   });
