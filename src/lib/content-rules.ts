@@ -14,7 +14,7 @@
 import GithubSlugger from 'github-slugger';
 import { mdxToMdast } from 'satteri';
 import { type ContentTree, type DocumentSource, IMAGE_FILE, type VersionSource } from './content-files.ts';
-import { createClauseSlugger } from './heading-anchors.ts';
+import { createClauseAnchors } from './heading-anchors.ts';
 import type { ContentIssue } from './validation.ts';
 
 /** An attribute a component accepts: its allowed literal values, when the component only knows some. */
@@ -153,14 +153,22 @@ function walk(node: MdastLike, visit: (node: MdastLike) => void): void {
   for (const child of node.children ?? []) walk(child, visit);
 }
 
-/** The anchors a version's page will have: its headings' ids (clause ids for h2-h6, as the build gives them) and explicit `id`s. */
+/**
+ * The anchors a version's page will have: its headings' ids (clause ids for h2-h6 and their old aliases, made by
+ * heading-anchors.ts as the build makes them) and explicit `id`s.
+ */
 export function versionAnchors(tree: MdastLike): Set<string> {
   const anchors = new Set<string>();
-  const clauseSlug = createClauseSlugger();
+  const clauseAnchor = createClauseAnchors();
   // Astro's own heading-ids plugin slugs the headings clauseIdsPlugin leaves alone (h1) with a plain slugger.
   const plainSlugger = new GithubSlugger();
   walk(tree, (node) => {
-    if (node.type === 'heading') anchors.add(node.depth === 1 ? plainSlugger.slug(textOf(node)) : clauseSlug(textOf(node)));
+    if (node.type === 'heading' && node.depth === 1) anchors.add(plainSlugger.slug(textOf(node)));
+    else if (node.type === 'heading') {
+      const { id, alias } = clauseAnchor(textOf(node));
+      anchors.add(id);
+      if (alias !== undefined) anchors.add(alias);
+    }
     for (const attribute of node.attributes ?? []) {
       if (attribute.name === 'id' && typeof attribute.value === 'string') anchors.add(attribute.value);
     }

@@ -87,7 +87,7 @@ describe('parseVersionBody', () => {
 });
 
 describe('versionAnchors', () => {
-  it('gives the clause anchors the build gives, numbering left out, duplicates numbered', () => {
+  it('gives the clause anchors the build gives (numbering left out, duplicates numbered, old anchors kept)', () => {
     const parsed = parseVersionBody('## 4.2 Retention\n\n## Retention\n\n<span id="annex-a">Annex A</span>\n');
     expect(parsed.ok && [...versionAnchors(parsed.tree)]).toEqual(['retention', 'retention-1', 'annex-a']);
   });
