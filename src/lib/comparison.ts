@@ -4,7 +4,7 @@
  * (it imports the engine's browser subset only), so a built compare page and a pair picked in the browser
  * (src/client/compare-picker.ts) get the same HTML from the same code.
  */
-import { type Block, type ChangeCounts, type ChangeModel, type ChangeSummary, diffBlocks, renderInlineRedline, renderSideBySide, summarizeChanges } from './diff/browser.ts';
+import { type Block, type ChangeCounts, type ChangeModel, type ChangeSummary, diffBlocks, renderInlineRedline, renderSideBySide, sectionName, summarizeChanges } from './diff/browser.ts';
 import { escapeHtml } from './feeds/escape.ts';
 import type { TocEntry } from './toc.ts';
 
@@ -95,7 +95,8 @@ export function summarySentence(total: ChangeCounts): string {
     total.wordsMoved > 0 ? `${total.wordsMoved} moved` : '',
   ].filter(Boolean);
   if (blocks.length === 0) return 'No differences in the text.';
-  return `Passages: ${blocks.join(', ')}.${words.length > 0 ? ` Words: ${words.join(', ')}.` : ''}`;
+  const moves = total.blocksMoved > 0 ? ' A moved passage counts once, where it is now.' : '';
+  return `Passages: ${blocks.join(', ')}.${words.length > 0 ? ` Words: ${words.join(', ')}.` : ''}${moves}`;
 }
 
 const COLUMNS: Array<{ key: keyof ChangeCounts; label: string }> = [
@@ -121,7 +122,7 @@ export function renderChangeSummary(comparison: Pick<Comparison, 'summary' | 'fi
   const cells = (counts: ChangeCounts) => COLUMNS.map((c) => `<td>${counts[c.key] === 0 ? '<span class="rl-summary__zero">0</span>' : counts[c.key]}</td>`).join('');
   const rows = summary.sections
     .map((line) => {
-      const title = escapeHtml(line.title === '' ? 'Opening text' : line.title);
+      const title = escapeHtml(sectionName(line.title, line.section));
       const anchor = firstChange.get(line.section);
       const label = anchor === undefined ? title : `<a href="#${escapeHtml(anchor)}">${title}</a>`;
       return `<tr><th scope="row">${label}</th>${cells(line.counts)}</tr>`;

@@ -35,7 +35,7 @@ describe.each(EXAMPLE_SITES)('compare pages under $base', ({ base }) => {
   it('shows the moved section as moved, with a link between its two places', async () => {
     await page.goto(`${site.url}${MOVED}`);
     const movedTo = page.locator('[data-view="inline"] h3.rl-moved-to');
-    await expect(movedTo.textContent()).resolves.toMatch(/Moved from § International transfers.*International transfers/u);
+    await expect(movedTo.textContent()).resolves.toMatch(/Moved down from after § Who we share it with.*International transfers/u);
     await expect(page.locator('[data-view="inline"] h3.rl-moved-from').isVisible()).resolves.toBe(true);
     const link = movedTo.locator('a.rl-move-link');
     const from = await link.getAttribute('href');

@@ -56,12 +56,15 @@ describe('buildComparison', () => {
       new: extractBlocks(`<h2 id="intro">Introduction</h2>${'<p>Unchanged text of the introduction.</p>'.repeat(4)}<h2 id="retention">Retention</h2><p>We keep data for thirty days.</p>`),
     };
     const result = buildComparison(long.old, long.new, { ...labels, newHref: '/privacy/2024-07-01/' });
-    expect(result.inlineHtml).toMatch(/<details class="rl-unchanged"><summary>6 unchanged passages<\/summary>/u);
+    expect(result.inlineHtml).toMatch(/<details class="rl-unchanged"><summary>5 unchanged passages<\/summary>/u);
+    // The unchanged heading of the changed section stays above the change, in both views.
+    expect(result.inlineHtml).toContain('</details><h3 class="rl-heading" id="section-retention">Retention</h3><p class="rl-paragraph rl-change rl-changed" id="change-1">');
+    expect(result.sideBySideHtml).toMatch(/<div class="rl-sbs-row" id="sbs-section-retention"><div class="rl-side rl-old"><h3 class="rl-heading">Retention<\/h3>/u);
     expect(result.inlineHtml.match(/Unchanged text of the introduction/gu)).toHaveLength(4);
     expect(result.sideBySideHtml).not.toContain('Unchanged text of the introduction');
     expect(result.sideBySideHtml).toContain(
-      '<div class="rl-sbs-row rl-sbs-unchanged"><p class="rl-unchanged-note"><span id="sbs-section-intro"></span><span id="sbs-section-retention"></span>' +
-        '6 unchanged passages, the same in both versions: read them in the inline redline or in the <a href="/privacy/2024-07-01/#intro">version of 1 July 2024</a>.</p></div>',
+      '<div class="rl-sbs-row rl-sbs-unchanged"><p class="rl-unchanged-note"><span id="sbs-section-intro"></span>' +
+        '5 unchanged passages, the same in both versions: read them in the inline redline or in the <a href="/privacy/2024-07-01/#intro">version of 1 July 2024</a>.</p></div>',
     );
     // A table-of-contents link still finds its section side by side.
     for (const entry of result.toc) if (entry.slug.startsWith('section-')) expect(result.sideBySideHtml).toContain(`id="sbs-${entry.slug}"`);
@@ -88,6 +91,12 @@ describe('summarySentence / renderChangeSummary', () => {
     const rows = [...html.matchAll(/<tr><th scope="row">(.*?)<\/th>/gu)].map((match) => match[1]);
     expect(rows.at(-1)).toBe('Total');
     expect(rows.slice(0, -1).every((row) => /^<a href="#change-\d+">/u.test(row ?? ''))).toBe(true);
+  });
+
+  it('counts a move once, as many changes as passages, and says so', () => {
+    const c = fixture('a moved section with edits inside');
+    const html = renderChangeSummary(buildComparison(c.old, c.new, labels));
+    expect(html).toMatch(/<strong>3 changes\.<\/strong> Passages: 3 moved\. Words: 1 added, 1 removed, 19 moved\. A moved passage counts once, where it is now\./u);
   });
 
   it('escapes section titles', () => {

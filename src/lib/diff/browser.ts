@@ -8,6 +8,7 @@ export { diffBlocks, blockKey } from './diff-blocks.ts';
 export { summarizeChanges } from './summary.ts';
 export { oldSideText, newSideText, blocksText } from './sides.ts';
 export { renderInlineRedline } from './render-inline.ts';
+export { OPENING_TEXT, moveLabel, sectionName } from './render-shared.ts';
 export { renderSideBySide } from './render-side-by-side.ts';
 export { tokenizeInline } from './tokenize.ts';
 export { diffInline, diffCells } from './inline-diff.ts';

@@ -10,6 +10,7 @@ import type {
   BlockEdit,
   ChangeEntry,
   ChangeModel,
+  MovePlace,
 } from './model.ts';
 import { cellKey, DEFAULT_MAX_EDIT_LENGTH, diffCells, diffTokens, inlineKey } from './inline-diff.ts';
 import { blockTokens, isWordToken } from './tokenize.ts';
@@ -171,6 +172,7 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
     else groups.push([p]);
   }
   const moveIdOf = new Map<Pair, string>();
+  const placesOf = new Map<Pair, { from: MovePlace; to: MovePlace }>();
   let moveCount = 0;
   for (const group of groups) {
     const words = group.reduce((n, p) => n + wordCount(newSide, p.newIndex), 0);
@@ -179,7 +181,11 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
       continue;
     }
     moveCount++;
-    for (const p of group) moveIdOf.set(p, `move-${moveCount}`);
+    const places = movePlaces(oldBlocks, newBlocks, group);
+    for (const p of group) {
+      moveIdOf.set(p, `move-${moveCount}`);
+      placesOf.set(p, places);
+    }
   }
 
   // Level 2 and assembly, in reading order: exact runs, and in each gap the removed/moved-from old
@@ -198,6 +204,7 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
       type: 'moved-from', anchor: '', pairAnchor: '', moveId: moveIdOf.get(pair) ?? '',
       section: old.section, sectionTitle: old.sectionTitle, old,
       toSection: nb.section, toSectionTitle: nb.sectionTitle,
+      to: { ...(placesOf.get(pair) as { to: MovePlace }).to },
     });
   };
   const emitNew = (j: number): void => {
@@ -214,6 +221,7 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
       section: nb.section, sectionTitle: nb.sectionTitle, old, new: nb, edit: e,
       identical: oldSide.keys[pair.oldIndex] === newSide.keys[j],
       fromSection: old.section, fromSectionTitle: old.sectionTitle,
+      from: { ...(placesOf.get(pair) as { from: MovePlace }).from },
     });
   };
   const emitGap = (gap: Gap): void => {
@@ -257,11 +265,43 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
     if (e.type === 'moved-from') fromAnchor.set(e.old, e.anchor);
     if (e.type === 'moved-to') toAnchor.set(e.old, e.anchor);
   }
+  // A move goes down when its new place comes later in reading order than its old one.
+  const position = (anchor: string): number => Number(anchor.slice('change-'.length));
   for (const e of entries) {
-    if (e.type === 'moved-from') e.pairAnchor = toAnchor.get(e.old) ?? '';
-    if (e.type === 'moved-to') e.pairAnchor = fromAnchor.get(e.old) ?? '';
+    if (e.type === 'moved-from') {
+      e.pairAnchor = toAnchor.get(e.old) ?? '';
+      e.to.direction = position(e.pairAnchor) > position(e.anchor) ? 'down' : 'up';
+    }
+    if (e.type === 'moved-to') {
+      e.pairAnchor = fromAnchor.get(e.old) ?? '';
+      e.from.direction = position(e.pairAnchor) < position(e.anchor) ? 'down' : 'up';
+    }
   }
   return { entries };
+}
+
+// Where a group of blocks moved together went and came from. A group that starts with a heading is a whole
+// section: naming its own section would name the passage, not the place, so the place is the section just
+// before it on each side. Otherwise: the section it left and the one it joined, or 'within' when they are one.
+function movePlaces(oldBlocks: readonly Block[], newBlocks: readonly Block[], group: readonly Pair[]): { from: MovePlace; to: MovePlace } {
+  const first = group[0] as Pair;
+  const ob = oldBlocks[first.oldIndex] as Block;
+  const nb = newBlocks[first.newIndex] as Block;
+  if (ob.kind === 'heading' || nb.kind === 'heading') {
+    const before = (blocks: readonly Block[], index: number): Pick<MovePlace, 'section' | 'sectionTitle'> => {
+      const b = blocks[index - 1];
+      return { section: b?.section ?? '', sectionTitle: b?.sectionTitle ?? '' };
+    };
+    return {
+      from: { kind: 'after', direction: 'down', ...before(oldBlocks, first.oldIndex) },
+      to: { kind: 'after', direction: 'down', ...before(newBlocks, first.newIndex) },
+    };
+  }
+  const kind = ob.section === nb.section ? 'within' : 'into';
+  return {
+    from: { kind, direction: 'down', section: ob.section, sectionTitle: ob.sectionTitle },
+    to: { kind, direction: 'down', section: nb.section, sectionTitle: nb.sectionTitle },
+  };
 }
 
 /**

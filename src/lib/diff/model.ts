@@ -140,6 +140,21 @@ export interface ChangedEntry extends EntryBase {
   edit: BlockEdit;
 }
 
+/**
+ * Where a moved passage went (seen from its old place) or came from (seen from its new place), as a reader
+ * names it: "moved down within § Retention", "moved to § Sharing", or, for a whole section, "moved down to
+ * after § Your rights".
+ */
+export interface MovePlace {
+  /** 'within' its own section; 'into' another section; 'after' a section: a whole section moved (it starts with its heading). */
+  kind: 'within' | 'into' | 'after';
+  /** 'down' when the passage is later in the new version, relative to the text around it. */
+  direction: 'up' | 'down';
+  /** The section named: own or other section, or for 'after' the section just before the place ('' = the start). */
+  section: string;
+  sectionTitle: string;
+}
+
 /** Where a moved block was (old position). Its partner `moved-to` entry has the same moveId. */
 export interface MovedFromEntry extends EntryBase {
   type: 'moved-from';
@@ -152,6 +167,8 @@ export interface MovedFromEntry extends EntryBase {
   /** Section (id and title) in the new version. */
   toSection: string;
   toSectionTitle: string;
+  /** Where the passage went, for the label (the same for every block moved together). */
+  to: MovePlace;
 }
 
 /** Where a moved block is now (new position), with any word edits made on the way. */
@@ -168,6 +185,8 @@ export interface MovedToEntry extends EntryBase {
   identical: boolean;
   fromSection: string;
   fromSectionTitle: string;
+  /** Where the passage came from, for the label (the same for every block moved together). */
+  from: MovePlace;
 }
 
 /** One entry of the change model. */
@@ -209,6 +228,9 @@ export interface ChangeCounts {
 export interface ChangeSummary {
   total: ChangeCounts;
   sections: Array<{ section: string; title: string; counts: ChangeCounts }>;
-  /** Number of change entries (anchors change-1..change-N). */
+  /**
+   * Number of changes: passages added, removed, changed and moved, a move counted once (where the passage is
+   * now), so it is the sum of the block counts. The anchors (change-1..N) also mark a move's old place.
+   */
   changes: number;
 }

@@ -20,7 +20,8 @@ import {
   renderRuns,
   resolveOptions,
   sectionId,
-  sectionLabel,
+  lowerFirst,
+  moveLabel,
   segmentEntries,
   wrapBlock,
 } from './render-shared.ts';
@@ -94,13 +95,14 @@ function renderRow(o: ResolvedOptions, e: ChangeEntry, seen: Set<string>): strin
       const cells = plainCells(e.old, (h) => {
         const note = first ? moveNote(o, e, seen) : '';
         first = false;
-        return `${note}<del class="rl-moved-text">${moveHidden(o, e)}${h}${hiddenText(o, ']')}</del>`;
+        return `${note}<del class="rl-moved-text">${moveHidden(o, e, note !== '')}${h}${hiddenText(o, ']')}</del>`;
       });
       return tr('rl-row rl-change rl-moved rl-moved-from', anchorId(o, e.anchor), cells, moveAttrs(o, e));
     }
     case 'moved-to': {
       // The row's own words are marked cell by cell; the move is announced once, in the first cell.
-      const note = moveNote(o, e, seen) + hiddenText(o, `[moved from ${sectionLabel(e.fromSectionTitle, e.fromSection)}] `);
+      const link = moveNote(o, e, seen);
+      const note = link === '' ? hiddenText(o, `[${lowerFirst(moveLabel(e))}] `) : link;
       const cells = prependToFirstCell(changedCells(o, e.edit.cells ?? [], 'both'), note);
       return tr('rl-row rl-change rl-moved rl-moved-to', anchorId(o, e.anchor), cells, moveAttrs(o, e));
     }

@@ -253,6 +253,26 @@ export function listType(block: Block): boolean {
 }
 
 /**
+ * The headings a reader needs above the changes: for each change, the heading of its section and the headings
+ * that section sits under (an h2 over an h3). Unchanged, they still stay out of collapsed stretches, so no
+ * change reads without the name of its section.
+ */
+export function headingsOverChanges(entries: readonly ChangeEntry[]): Set<ChangeEntry> {
+  const kept = new Set<ChangeEntry>();
+  const open: Array<{ entry: ChangeEntry; level: number }> = [];
+  for (const e of entries) {
+    const block = sideBlock(e);
+    if (block.kind === 'heading') {
+      const level = block.level ?? 2;
+      while ((open.at(-1)?.level ?? 0) >= level) open.pop();
+      open.push({ entry: e, level });
+    }
+    if (e.type !== 'unchanged') for (const h of open) kept.add(h.entry);
+  }
+  return kept;
+}
+
+/**
  * Group entries for rendering: unchanged runs of collapseUnchanged+ blocks collapse; consecutive list
  * items form one list and consecutive table rows one table (a new list or table starts when either
  * side's container changes).
@@ -266,8 +286,12 @@ export function segmentEntries(entries: readonly ChangeEntry[], o: ResolvedOptio
     if ('old' in e && e.old.container !== undefined) changedContainers.add(`o:${e.old.container}`);
     if ('new' in e && e.new.container !== undefined) changedContainers.add(`n:${e.new.container}`);
   }
+  const headings = headingsOverChanges(entries);
   const collapsible = (e: ChangeEntry): boolean =>
-    e.type === 'unchanged' && !changedContainers.has(`o:${e.old.container ?? ''}`) && !changedContainers.has(`n:${e.new.container ?? ''}`);
+    e.type === 'unchanged' &&
+    !headings.has(e) &&
+    !changedContainers.has(`o:${e.old.container ?? ''}`) &&
+    !changedContainers.has(`n:${e.new.container ?? ''}`);
   const raw: Segment[] = [];
   let k = 0;
   while (k < entries.length) {
@@ -317,42 +341,75 @@ export function segmentEntries(entries: readonly ChangeEntry[], o: ResolvedOptio
   return out;
 }
 
-/** Visible and hidden labels of a section for move notes, e.g. "§ Retention". */
+/** `text` with its first letter in lower case, for a label inside a sentence. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** The one name of the text before the first heading, wherever a section is named (labels, summary). */
+export const OPENING_TEXT = 'Opening text';
+
+/** A section's name: its heading's text, else its id, else the opening text. */
+export function sectionName(title: string, id: string): string {
+  return title !== '' ? title : id !== '' ? id : OPENING_TEXT;
+}
+
+/** A section as move labels name it, e.g. "§ Retention", or "the opening text". */
 export function sectionLabel(title: string, id: string): string {
-  return `§ ${title !== '' ? title : id !== '' ? id : 'start'}`;
+  return title === '' && id === '' ? `the ${lowerFirst(OPENING_TEXT)}` : `§ ${sectionName(title, id)}`;
+}
+
+/**
+ * What a move label says, from the side the entry is on: "Moved down within § Retention", "Moved to § Sharing",
+ * "Moved from § Sharing", "Moved up to after § Introduction" (a whole section), "Moved down from the start".
+ */
+export function moveLabel(e: MovedFromEntry | MovedToEntry): string {
+  const place = e.type === 'moved-from' ? e.to : e.from;
+  const where = sectionLabel(place.sectionTitle, place.section);
+  const toOrFrom = e.type === 'moved-from' ? 'to' : 'from';
+  switch (place.kind) {
+    case 'within':
+      return `Moved ${place.direction} within ${where}`;
+    case 'into':
+      return `Moved ${toOrFrom} ${where}`;
+    case 'after':
+      return place.section === '' && place.sectionTitle === ''
+        ? `Moved ${place.direction} ${toOrFrom} the start`
+        : `Moved ${place.direction} ${toOrFrom} after ${where}`;
+  }
 }
 
 // Pieces both renderers (inline and side by side) write the same way.
 
-/** The visible "Moved to/from § X" link, shown on the first block of each move group. */
+/**
+ * The visible move label, a link to the passage's other place, on the first block of each move group. It is
+ * an ordinary link: reachable by keyboard and read by screen readers, so the blocks it heads need not repeat it.
+ */
 export function moveNote(o: ResolvedOptions, e: MovedFromEntry | MovedToEntry, seen: Set<string>): string {
   const key = `${e.type}:${e.moveId}`;
   if (seen.has(key)) return '';
   seen.add(key);
-  const text =
-    e.type === 'moved-from'
-      ? `Moved to ${sectionLabel(e.toSectionTitle, e.toSection)}`
-      : `Moved from ${sectionLabel(e.fromSectionTitle, e.fromSection)}`;
-  // aria-hidden: screen readers get the same words from the hidden text inside the block; tabindex -1
-  // because a hidden element must not take focus (keyboard users have next/previous change instead).
-  return `<a class="rl-move-link" href="#${escapeHtml(anchorId(o, e.pairAnchor))}" aria-hidden="true" tabindex="-1">${escapeHtml(text)}</a> `;
+  return `<a class="rl-move-link" href="#${escapeHtml(anchorId(o, e.pairAnchor))}">${escapeHtml(moveLabel(e))}</a> `;
 }
 
-/** Screen-reader words opening a moved block. */
-export function moveHidden(o: ResolvedOptions, e: MovedFromEntry | MovedToEntry): string {
-  return e.type === 'moved-from'
-    ? hiddenText(o, `[moved to ${sectionLabel(e.toSectionTitle, e.toSection)}: `)
-    : hiddenText(o, `[moved from ${sectionLabel(e.fromSectionTitle, e.fromSection)}: `);
+/**
+ * Screen-reader words opening a moved block: the move in words, or, right after a move link that said it,
+ * only that the text is moved text.
+ */
+export function moveHidden(o: ResolvedOptions, e: MovedFromEntry | MovedToEntry, afterNote = false): string {
+  return hiddenText(o, afterNote ? '[moved text: ' : `[${lowerFirst(moveLabel(e))}: `);
 }
 
 /** The content of a block moved away: its old text, struck through, after the move note. */
 export function movedFromHtml(o: ResolvedOptions, e: MovedFromEntry, seen: Set<string>): string {
-  return `${moveNote(o, e, seen)}<del class="rl-moved-text">${moveHidden(o, e)}${renderRuns(e.old.inline)}${hiddenText(o, ']')}</del>`;
+  const note = moveNote(o, e, seen);
+  return `${note}<del class="rl-moved-text">${moveHidden(o, e, note !== '')}${renderRuns(e.old.inline)}${hiddenText(o, ']')}</del>`;
 }
 
 /** The content of a block moved here: its text with its own edits, after the move note. */
 export function movedToHtml(o: ResolvedOptions, e: MovedToEntry, seen: Set<string>): string {
-  return `${moveNote(o, e, seen)}<span class="rl-moved-text">${moveHidden(o, e)}${renderOps(o, e.edit.ops, 'both')}${hiddenText(o, ']')}</span>`;
+  const note = moveNote(o, e, seen);
+  return `${note}<span class="rl-moved-text">${moveHidden(o, e, note !== '')}${renderOps(o, e.edit.ops, 'both')}${hiddenText(o, ']')}</span>`;
 }
 
 /** The "Formatting changed" note of an edit whose words stayed but whose markup changed; empty otherwise. */

@@ -148,12 +148,14 @@ function tableRow(o: ResolvedOptions, e: ChangeEntry, side: SideName, seen: Set<
       return `<tr class="${cls}"${idFor('new')}>${changedCells(o, e.edit.cells ?? [], side)}</tr>`;
     case 'moved-from': {
       if (side !== 'old') return placeholder;
-      const note = moveNote(o, e, seen) + moveHidden(o, e);
+      const link = moveNote(o, e, seen);
+      const note = link + moveHidden(o, e, link !== '');
       return `<tr class="${cls}"${idFor('old')}>${prependToFirstCell(plainCells(e.old, (h) => `<del class="rl-moved-text">${h}</del>`), note + hiddenText(o, ']'))}</tr>`;
     }
     case 'moved-to': {
       if (side !== 'new') return placeholder;
-      const note = moveNote(o, e, seen) + moveHidden(o, e);
+      const link = moveNote(o, e, seen);
+      const note = link + moveHidden(o, e, link !== '');
       return `<tr class="${cls}"${idFor('new')}>${prependToFirstCell(changedCells(o, e.edit.cells ?? [], 'both'), note + hiddenText(o, ']'))}</tr>`;
     }
   }

@@ -14,10 +14,9 @@ export function summarizeChanges(model: ChangeModel): ChangeSummary {
   const sections = new Map<string, { section: string; title: string; counts: ChangeCounts }>();
   let changes = 0;
   for (const e of model.entries) {
-    if (e.type === 'unchanged') continue;
+    // A move is counted once, where the block is now: its old place is the same change seen from before.
+    if (e.type === 'unchanged' || e.type === 'moved-from') continue;
     changes++;
-    // A move is counted once, where the block is now.
-    if (e.type === 'moved-from') continue;
     let line = sections.get(e.section);
     if (line === undefined) {
       line = { section: e.section, title: e.sectionTitle, counts: emptyCounts() };

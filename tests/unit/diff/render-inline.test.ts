@@ -23,19 +23,46 @@ describe('renderInlineRedline', () => {
     );
   });
 
-  it('collapses three or more unchanged blocks into details', () => {
-    const html = renderInlineRedline(model('a word edit'));
-    expect(html).toMatch(/^<div class="rl-redline rl-inline"><details class="rl-unchanged"><summary>4 unchanged paragraphs<\/summary><h2 class="rl-heading">Introduction<\/h2>/u);
+  it('collapses three or more unchanged blocks into details, but not the headings over a change', () => {
+    const html = renderInlineRedline(
+      diffBlocks(
+        extractBlocks('<h2 id="a">Scope</h2><p>One.</p><p>Two.</p><h2 id="b">Retention</h2><h3 id="c">Backups</h3><p>Kept for ninety days.</p><p>Three.</p><p>Four.</p><p>Five.</p>'),
+        extractBlocks('<h2 id="a">Scope</h2><p>One.</p><p>Two.</p><h2 id="b">Retention</h2><h3 id="c">Backups</h3><p>Kept for thirty days.</p><p>Three.</p><p>Four.</p><p>Five.</p>'),
+      ),
+    );
+    expect(html).toMatch(
+      /^<div class="rl-redline rl-inline"><details class="rl-unchanged"><summary>3 unchanged paragraphs<\/summary><h2 class="rl-heading">Scope<\/h2>.*<\/details><h2 class="rl-heading">Retention<\/h2><h3 class="rl-heading">Backups<\/h3><p class="rl-paragraph rl-change/u,
+    );
+    expect(html).toMatch(/<details class="rl-unchanged"><summary>3 unchanged paragraphs<\/summary><p class="rl-paragraph">Three.<\/p>/u);
     expect(renderInlineRedline(model('a cell changed'))).not.toContain('<details');
   });
 
-  it('shows a moved section as moved, with links between both places', () => {
+  it('shows a moved section as moved, with links between both places that name the place, not the section', () => {
     const html = renderInlineRedline(model('a moved section with edits inside'), { collapseUnchanged: 0 });
-    expect(html).toContain('<a class="rl-move-link" href="#change-4" aria-hidden="true" tabindex="-1">Moved to § Retention</a>');
-    expect(html).toContain('<a class="rl-move-link" href="#change-1" aria-hidden="true" tabindex="-1">Moved from § Retention</a>');
-    expect(html).toContain('[moved from § Retention: ');
+    // Ordinary links: focusable and read by screen readers (no aria-hidden, no tabindex=-1).
+    expect(html).toContain('<a class="rl-move-link" href="#change-4">Moved down to after § Your rights</a> <del class="rl-moved-text"><span class="visually-hidden">[moved text: </span>Retention');
+    expect(html).toContain('<a class="rl-move-link" href="#change-1">Moved down from after § Introduction</a>');
+    expect(html).toContain('[moved down from after § Introduction: </span>We keep account data');
     expect(html.match(/class="rl-move-link"/gu)).toHaveLength(2);
     expect(html).toContain('class="rl-paragraph rl-change rl-moved rl-moved-to" id="change-5" data-move="move-1" data-pair="change-2"');
+  });
+
+  it.each([
+    ['a paragraph moved down within its section', ['Moved down within § A. Definitions', 'Moved down within § A. Definitions']],
+  ])('labels %s by its place', (name, labels) => {
+    const html = renderInlineRedline(model(name), { collapseUnchanged: 0 });
+    expect([...html.matchAll(/class="rl-move-link" href="#change-\d+">([^<]+)<\/a>/gu)].map((m) => m[1])).toEqual(labels);
+  });
+
+  it('names the text before the first heading one way: the opening text', () => {
+    const m = diffBlocks(
+      extractBlocks('<p>We explain here how Example Ltd uses cookies and similar tools.</p><h2 id="x">Cookies</h2><p>Short.</p>'),
+      extractBlocks('<h2 id="x">Cookies</h2><p>Short.</p><p>We explain here how Example Ltd uses cookies and similar tools.</p>'),
+    );
+    const html = renderInlineRedline(m, { collapseUnchanged: 0 });
+    expect(html).toContain('>Moved from the opening text</a>');
+    expect(html).toContain('>Moved to § Cookies</a>');
+    expect(html).not.toMatch(/§ start/u);
   });
 
   it('keeps tables as tables with row classes', () => {
