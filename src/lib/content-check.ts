@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readContentTree } from './content-files.ts';
+import { type ContentTree, readContentTree } from './content-files.ts';
 import { contentDirectory } from './content-location.ts';
 import { LOCK_FILE, lockIssues, parseLock, type VersionLock } from './lock.ts';
 import type { LegalDocument } from './types.ts';
@@ -44,7 +44,21 @@ export function checkContent(options: ContentCheckOptions): ContentCheck {
   }
   // Drafts under `astro dev` are not published, so only production enforces the lock.
   if (options.production && !unreadable) {
-    issues.push(...lockIssues(documents, lock, lockPath, relative(options.projectRoot, contentDir)));
+    issues.push(...withoutEchoes(lockIssues(documents, lock, lockPath, relative(options.projectRoot, contentDir)), issues, tree, options.projectRoot));
   }
   return { documents, issues, contentDir, lockPath, lock };
+}
+
+/**
+ * Lock issues that only echo a problem already reported: a version whose file is still there but could not be
+ * validated (a bad document.yaml drops the whole document) would otherwise also be "gone", once per version.
+ * A version that truly disappeared, or became a draft, has no other issue and is still reported.
+ */
+function withoutEchoes(lockProblems: ContentIssue[], issues: readonly ContentIssue[], tree: ContentTree, projectRoot: string): ContentIssue[] {
+  const named = new Set(issues.map((issue) => issue.file));
+  return lockProblems.filter((problem) => {
+    if (problem.field !== 'file' || !existsSync(join(projectRoot, problem.file))) return true;
+    const document = tree.documents.find((candidate) => problem.file.startsWith(`${candidate.dir}/`));
+    return !(named.has(problem.file) || (document && (named.has(document.metaPath) || named.has(document.dir))));
+  });
 }
