@@ -6,6 +6,7 @@
 import { daysBetween, formatDate } from './dates.ts';
 import { escapeHtml } from './feeds/escape.ts';
 import { type ChangeCounts, compareUrlOf, describeChangeCounts, publishedWithPrevious, siteUrlOf } from './feeds/model.ts';
+import { contentSecurityPolicy } from './security.ts';
 import type { SiteConfig } from './site-config.ts';
 import type { LegalDocument, Version } from './types.ts';
 
@@ -79,6 +80,9 @@ export function buildNotice(input: NoticeInput): Notice {
     `<html lang="${escapeHtml(site.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
+    // The site's policy, as on every page: opened from the site, the notice can load nothing from elsewhere.
+    // (Our constant, with no quote or angle bracket to escape.)
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(subject)}</title>`,
     '</head>',

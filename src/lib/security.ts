@@ -24,6 +24,14 @@ export const CSP_SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
 export const CSP_STYLE_SOURCES = ["'self'"] as const;
 
 /**
+ * The site's policy as one header value, for pages Astro does not render (the notices' `.html`), which have no
+ * inline script or style and so need no hashes.
+ */
+export function contentSecurityPolicy(): string {
+  return [...CSP_DIRECTIVES, `script-src ${CSP_SCRIPT_SOURCES.join(' ')}`, `style-src ${CSP_STYLE_SOURCES.join(' ')}`].join('; ');
+}
+
+/**
  * A `_headers` file (Netlify, Cloudflare Pages) with security headers for every path and long caching for
  * fingerprinted assets. `frame-ancestors` only works as a header, never in a `<meta>` policy.
  */

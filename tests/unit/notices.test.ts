@@ -74,6 +74,14 @@ describe('buildNotice', () => {
     for (const href of notice.html.matchAll(/href="([^"]*)"/g)) expect(href[1]).toMatch(/^(https:\/\/example\.com\/legal\/|mailto:)/);
   });
 
+  it("carries the site's Content-Security-Policy, before anything it governs", () => {
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(notice.html);
+    expect(policy?.[1]).toContain("default-src 'self'");
+    expect(policy?.[1]).toContain("object-src 'none'");
+    expect(policy?.[1]).not.toContain('unsafe-inline');
+    expect(notice.html.indexOf('http-equiv')).toBeLessThan(notice.html.indexOf('<title>'));
+  });
+
   it('leaves out counts when none are given', () => {
     const plain = buildNotice({ ...termsTarget, site });
     expect(plain.text).not.toContain('How much changed');
