@@ -6,6 +6,7 @@ import { type ContentTree, splitFrontmatter } from '../content-files.ts';
 import { DOCUMENT_META_FILE } from '../content-schema.ts';
 import { isIsoDate } from '../dates.ts';
 import { findPlaceholders, type PlaceholderHit } from '../import/placeholders.ts';
+import type { ImportGuess } from '../import/report.ts';
 import type { ChangeKind } from '../types.ts';
 import { DEFAULT_NOTICE_DAYS, nextOrder, slugProblem } from './new-document.ts';
 import { type AuthoringPlan, issuesIntroduced, nextStepsAfterWriting, refuse, refuseIssues, summaryError } from './plan.ts';
@@ -15,7 +16,8 @@ import { documentFileText, versionFileText } from './version-file.ts';
 /** An import request with the converted body. */
 export interface ImportRequest {
   document: string;
-  effective: string;
+  /** --effective; when not given, the effective (or else last-updated) date the source states. */
+  effective?: string | undefined;
   /** Defaults to `effective`: a policy already in force was announced when it took effect, unless told otherwise. */
   published?: string | undefined;
   change?: ChangeKind | undefined;
@@ -26,14 +28,18 @@ export interface ImportRequest {
   title?: string | undefined;
   /** The MDX-safe body from the converter. */
   body: string;
+  /** Dates the source states, from the converter; the command-line dates win. */
+  statedDates?: { effective?: string; published?: string };
+  /** What would publish wrongly, with body lines, from the converter. */
+  leftovers?: readonly ImportGuess[];
   company: string;
   siteContact: string;
   placeholders: readonly string[];
   hasLockScript: boolean;
 }
 
-/** An import plan, with the placeholders found (line 0: in the summary) and whether the version was made a draft because of them. */
-export type ImportPlan = AuthoringPlan & { placeholders?: PlaceholderHit[]; draft?: boolean };
+/** An import plan, with the placeholders found (line 0: in the summary), whether the version was made a draft because of them, and the leftovers with their lines in the written file. */
+export type ImportPlan = AuthoringPlan & { placeholders?: PlaceholderHit[]; draft?: boolean; leftovers?: ImportGuess[]; path?: string };
 
 /** Plans the files an import writes, or says why it cannot. */
 export function planImport(request: ImportRequest, tree: ContentTree): ImportPlan {
@@ -44,16 +50,20 @@ export function planImport(request: ImportRequest, tree: ContentTree): ImportPla
     if (problem) errors.push(problem);
     if (!request.title?.trim()) errors.push('the file has no title heading to name the new document: pass --title "..."');
   }
-  if (!isIsoDate(request.effective)) errors.push(`--effective "${request.effective}" is not a date: write it as YYYY-MM-DD`);
-  const published = request.published ?? request.effective;
-  if (!isIsoDate(published)) errors.push(`--published "${published}" is not a date: write it as YYYY-MM-DD`);
-  else if (published > request.effective) errors.push(`--published ${published} is after --effective ${request.effective}: a version is announced on or before the day it takes effect`);
+  const stated = request.statedDates ?? {};
+  const effective = request.effective ?? stated.effective ?? stated.published ?? '';
+  if (effective === '') errors.push('the file states no effective or "last updated" date: pass --effective YYYY-MM-DD');
+  else if (!isIsoDate(effective)) errors.push(`--effective "${effective}" is not a date: write it as YYYY-MM-DD`);
+  // A stated "last updated" date is the announcement only when it is not after the version took effect.
+  const published = request.published ?? (stated.published !== undefined && stated.published <= effective ? stated.published : effective);
+  if (effective !== '' && !isIsoDate(published)) errors.push(`--published "${published}" is not a date: write it as YYYY-MM-DD`);
+  else if (effective !== '' && published > effective) errors.push(`--published ${published} is after --effective ${effective}: a version is announced on or before the day it takes effect`);
   const hasVersions = (existing?.versions.length ?? 0) > 0;
   if (hasVersions && !request.change) {
     errors.push(`"${request.document}" already has versions: say what kind of change this one is with --change material or --change minor`);
   }
-  const path = `${request.document}/${request.effective}.mdx`;
-  if (existing?.versions.some((version) => version.id === request.effective) && !request.force) {
+  const path = `${request.document}/${effective}.mdx`;
+  if (existing?.versions.some((version) => version.id === effective) && !request.force) {
     errors.push(`${tree.contentDir}/${path} already exists: choose another --effective date, or pass --force to replace it`);
   }
   const summaryProblem = summaryError(request.summary);
@@ -64,11 +74,14 @@ export function planImport(request: ImportRequest, tree: ContentTree): ImportPla
   const title = request.title?.trim() ?? request.document;
   const summary = request.summary?.trim() ?? (change === 'initial' ? `First version of the ${title}.` : SUMMARY_TO_WRITE);
   const draft = findPlaceholders(`${summary}\n${request.body}`, request.placeholders).length > 0;
-  const versionText = versionFileText({ effective: request.effective, published, change, summary, draft }, `\n${request.body}`);
+  const versionText = versionFileText({ effective, published, change, summary, draft }, `\n${request.body}`);
+  const bodyLine = splitFrontmatter(versionText).bodyLine;
+  // Body line 1 is the blank line after the frontmatter; the converter counted from the first line of text.
+  const leftovers = (request.leftovers ?? []).map((leftover) => ({ ...leftover, ...(leftover.line === undefined ? {} : { line: leftover.line + bodyLine }) }));
   // Lines as in the written file (the draft line included), so they match what npm run check reports.
   const placeholders = [
     ...findPlaceholders(summary, request.placeholders).map((hit) => ({ ...hit, line: 0 })),
-    ...findPlaceholders(`\n${request.body}`, request.placeholders, splitFrontmatter(versionText).bodyLine),
+    ...findPlaceholders(`\n${request.body}`, request.placeholders, bodyLine),
   ];
   const files = [
     ...(existing
@@ -93,7 +106,10 @@ export function planImport(request: ImportRequest, tree: ContentTree): ImportPla
 
   const notes = [
     ...(existing ? [] : [`new document "${title}": description, notice period (${DEFAULT_NOTICE_DAYS} days) and contact are defaults to review in ${tree.contentDir}/${request.document}/${DOCUMENT_META_FILE}`]),
-    ...(request.published === undefined ? [`published: ${published} (the effective date; pass --published if it was announced earlier)`] : []),
+    ...(request.effective === undefined ? [`effective: ${effective} (the date the file states; pass --effective to say otherwise)`] : []),
+    ...(request.published === undefined
+      ? [published === effective ? `published: ${published} (the effective date; pass --published if it was announced earlier)` : `published: ${published} (the "last updated" date the file states; pass --published to say otherwise)`]
+      : []),
   ];
   const nextSteps = nextStepsAfterWriting(
     `${tree.contentDir}/${path}`,
@@ -104,5 +120,5 @@ export function planImport(request: ImportRequest, tree: ContentTree): ImportPla
     ],
     request.hasLockScript,
   );
-  return { ok: true, files, notes, nextSteps, placeholders, draft };
+  return { ok: true, files, notes, nextSteps, placeholders, draft, leftovers, path: `${tree.contentDir}/${path}` };
 }

@@ -10,6 +10,8 @@ export interface VersionFileFields {
   summary: string;
   /** Written only when true, so a finished version's frontmatter carries no `draft: false` to forget. */
   draft?: boolean;
+  /** Written only when true: a version brought in from the document's history (npm run import -- --history). */
+  imported?: boolean;
 }
 
 /** Fields of a new `document.yaml`. */
@@ -26,8 +28,8 @@ const dump = (value: object) => yaml.dump(value, { schema: yaml.CORE_SCHEMA, lin
 
 /** A version file: the frontmatter block, then `body` exactly as given (its leading blank line included). */
 export function versionFileText(fields: VersionFileFields, body: string): string {
-  const { draft, ...rest } = fields;
-  return `---\n${dump({ ...rest, ...(draft ? { draft: true } : {}) })}---\n${body}`;
+  const { draft, imported, ...rest } = fields;
+  return `---\n${dump({ ...rest, ...(draft ? { draft: true } : {}), ...(imported ? { imported: true } : {}) })}---\n${body}`;
 }
 
 /** A `document.yaml`. */

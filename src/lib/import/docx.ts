@@ -12,7 +12,9 @@ export interface DocxConversion {
 
 /** Converts the bytes of a .docx file to HTML. */
 export async function docxToHtml(bytes: Uint8Array): Promise<DocxConversion> {
-  const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+  // Word's "Title" style names the document, as an H1 would; "Subtitle" is a line of text under it.
+  const styleMap = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"];
+  const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap });
   // Mammoth reports each unmapped style or unsupported element once per occurrence; say each thing once.
   const warnings = [...new Set(result.messages.map((message) => `Word: ${message.message}`))];
   return { html: result.value, warnings };

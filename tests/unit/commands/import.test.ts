@@ -55,7 +55,7 @@ describe('npm run import', () => {
 
   it.each([
     ['an unknown file type', ['policy.pdf', '--document', 'x', '--effective', '2025-01-01'], /cannot tell how to read "policy.pdf"/],
-    ['a missing --effective', [fixture('acceptable-use.txt'), '--document', 'x'], /missing: --effective/],
+    ['a missing --effective when the file states no date', [fixture('acceptable-use.txt'), '--document', 'x'], /the file states no effective or "last updated" date: pass --effective YYYY-MM-DD/],
     ['an existing version without --force', [fixture('acceptable-use.txt'), '--document', 'beta', '--effective', '2024-03-01', '--change', 'minor'], /already exists: .* --force/],
     ['an unknown kind of change', [fixture('acceptable-use.txt'), '--document', 'beta', '--effective', '2025-01-01', '--change', 'major'], /--change must be one of initial, material or minor/],
   ])('refuses %s, writing nothing', (_name, args, message) => {

@@ -47,7 +47,7 @@ describe('convertPolicy', () => {
 
   it('Markdown: as it is, except the H1 and MDX-unsafe characters', async () => {
     const result = await convertPolicy(bytes('# Terms\n\n## Scope\n\nFor users {all} <br> of **Acme**.\n'), 'markdown');
-    expect(result).toEqual({ title: 'Terms', body: '## Scope\n\nFor users \\{all\\} <br /> of **Acme**.\n', warnings: [] });
+    expect(result).toEqual({ title: 'Terms', body: '## Scope\n\nFor users \\{all\\} <br /> of **Acme**.\n', warnings: [], guesses: [], leftovers: [], dates: {} });
   });
 
   it('Word: through HTML, with mammoth messages among the warnings', async () => {

@@ -21,7 +21,7 @@ describe('plainTextToMarkdown', () => {
     ['pipe rows that already have a separator and outer pipes', 'Intro.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n', 'Intro.\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n'],
     ['a short row padded to the table width', 'Intro.\n\nA | B | C\n1 | 2\n', 'Intro.\n\n| A | B | C |\n| --- | --- | --- |\n| 1 | 2 |  |\n'],
     ['a wrapped paragraph whose first line is short', 'Intro.\n\nWe keep data\nfor two years.\n', 'Intro.\n\nWe keep data\nfor two years.\n'],
-    ['a line that would start Markdown syntax', 'Intro.\n\n# of users\n> quoted\n', 'Intro.\n\n\\# of users\n\\> quoted\n'],
+    ['a line that would start Markdown syntax', 'Intro.\n\n# of users\n> quoted\n', 'Intro.\n\n\\# of users\n\n\\> quoted\n'],
     ['decorative rules', 'Intro.\n\n==========\n\nText.\n', 'Intro.\n\nText.\n'],
   ])('%s', (_name, input, expected) => {
     expect(plainTextToMarkdown(input)).toBe(expected);
