@@ -126,7 +126,7 @@ function pushBlock(
   ctx: WalkContext,
   kind: BlockKind,
   inline: InlineRun[],
-  extra: Partial<Pick<Block, 'level' | 'cells' | 'lang' | 'text'>> = {},
+  extra: Partial<Pick<Block, 'level' | 'cells' | 'lang' | 'text' | 'number'>> = {},
 ): void {
   const block: Block = {
     id: `b-${state.blocks.length + 1}`,
@@ -142,6 +142,7 @@ function pushBlock(
   if (kind === 'list-item') block.depth = ctx.depth;
   if (extra.cells !== undefined) block.cells = extra.cells;
   if (extra.lang !== undefined) block.lang = extra.lang;
+  if (extra.number !== undefined) block.number = extra.number;
   state.blocks.push(block);
 }
 
@@ -179,8 +180,16 @@ function walkBlocks(nodes: readonly Node[], ctx: WalkContext, state: State): voi
         container: nextId(state, tag),
         depth: ctx.depth + 1,
       };
+      // Numbers as the browser counts them (HTML: the ol's start, a li's value resets the count).
+      let next = tag === 'ol' ? integerProperty(node, 'start') ?? 1 : undefined;
       for (const li of node.children) {
-        if (isElement(li) && !isSkipped(li)) walkItem(li, listCtx, 'list-item', state);
+        if (!isElement(li) || isSkipped(li)) continue;
+        let number: number | undefined;
+        if (next !== undefined && li.tagName === 'li') {
+          number = integerProperty(li, 'value') ?? next;
+          next = number + 1;
+        }
+        walkItem(li, listCtx, 'list-item', state, number);
       }
     } else if (tag === 'dl') {
       flush();
@@ -220,7 +229,7 @@ function walkBlocks(nodes: readonly Node[], ctx: WalkContext, state: State): voi
 
 // A list item (or dt/dd): its own text (inline content and paragraphs) is one block; nested lists,
 // tables and code inside it follow as blocks of their own.
-function walkItem(item: Element, ctx: WalkContext, kind: BlockKind, state: State): void {
+function walkItem(item: Element, ctx: WalkContext, kind: BlockKind, state: State, number?: number): void {
   if (item.tagName !== 'li' && kind === 'list-item') {
     walkBlocks([item], ctx, state);
     return;
@@ -235,8 +244,13 @@ function walkItem(item: Element, ctx: WalkContext, kind: BlockKind, state: State
     } else own.push(child);
   }
   const inline = normalizeInline(collectInline(own, []));
-  if (inline.length > 0) pushBlock(state, ctx, kind, inline);
+  if (inline.length > 0) pushBlock(state, ctx, kind, inline, number === undefined ? {} : { number });
   if (nested.length > 0) walkBlocks(nested, ctx, state);
+}
+
+function integerProperty(el: Element, name: string): number | undefined {
+  const value = Number(el.properties[name]);
+  return Number.isInteger(value) && el.properties[name] !== undefined && el.properties[name] !== '' ? value : undefined;
 }
 
 function isBlockTag(tag: string): boolean {

@@ -55,6 +55,8 @@ export interface Block {
   container?: string;
   /** Nesting depth of a list item (1 = top-level list). */
   depth?: number;
+  /** A numbered list item's number in its version (`<ol start>`, `<li value>`), so each side shows its own. */
+  number?: number;
   /** Plain text; whitespace collapsed except in code. Table rows join their cells with ' | '. */
   text: string;
   /** Inline content with marks; empty for table rows (see cells). */

@@ -18,6 +18,7 @@ import {
   prependToFirstCell,
   renderOps,
   renderRuns,
+  renumberedNote,
   resolveOptions,
   sectionId,
   lowerFirst,
@@ -59,14 +60,14 @@ function moveAttrs(o: ResolvedOptions, e: MovedFromEntry | MovedToEntry): string
 function renderEntry(o: ResolvedOptions, e: ChangeEntry, seen: Set<string>): string {
   switch (e.type) {
     case 'unchanged':
-      return wrapBlock(o, e.new, renderRuns(e.new.inline), '', sectionId(o, e.new));
+      return wrapBlock(o, e.new, renumberedNote(e.old, e.new) + renderRuns(e.new.inline), '', sectionId(o, e.new));
     case 'added':
       return wrapBlock(o, e.new, insHtml(o, renderRuns(e.new.inline)), 'rl-change rl-added', anchorId(o, e.anchor));
     case 'removed':
       return wrapBlock(o, e.old, delHtml(o, renderRuns(e.old.inline)), 'rl-change rl-removed', anchorId(o, e.anchor));
     case 'changed': {
       const cls = `rl-change rl-changed${e.edit.replaced ? ' rl-replaced' : ''}`;
-      return wrapBlock(o, e.new, formattingNote(o, e.edit) + renderOps(o, e.edit.ops, 'both'), cls, anchorId(o, e.anchor));
+      return wrapBlock(o, e.new, formattingNote(o, e.edit) + renumberedNote(e.old, e.new) + renderOps(o, e.edit.ops, 'both'), cls, anchorId(o, e.anchor));
     }
     case 'moved-from':
       return wrapBlock(o, e.old, movedFromHtml(o, e, seen), 'rl-change rl-moved rl-moved-from', anchorId(o, e.anchor), moveAttrs(o, e));

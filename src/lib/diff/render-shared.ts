@@ -219,7 +219,16 @@ export function wrapBlock(o: ResolvedOptions, block: Block, inner: string, cls: 
   const context = block.context.find((c) => !['ol', 'ul', 'table', 'blockquote'].includes(c.split('.')[0] ?? ''));
   const data = context === undefined ? '' : ` data-context="${escapeHtml(context)}"`;
   const content = block.kind === 'code' ? `<code>${inner}</code>` : inner;
-  return `<${tag} class="${classes}"${idAttr}${data}${attrs}>${content}</${tag}>`;
+  // Each item keeps the number it has in its version: an inline redline holds items of both versions in
+  // one list, and side by side each item stands in a list of its own, so the browser's count would be wrong.
+  const value = block.kind === 'list-item' && block.number !== undefined ? ` value="${block.number}"` : '';
+  return `<${tag} class="${classes}"${idAttr}${data}${value}${attrs}>${content}</${tag}>`;
+}
+
+/** "renumbered from 4" (class rl-renumbered) on a numbered item whose number changed, else ''. */
+export function renumberedNote(oldBlock: Block, newBlock: Block): string {
+  if (oldBlock.number === undefined || newBlock.number === undefined || oldBlock.number === newBlock.number) return '';
+  return `<span class="rl-renumbered">renumbered from ${oldBlock.number}</span> `;
 }
 
 /**

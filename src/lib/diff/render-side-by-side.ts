@@ -19,6 +19,7 @@ import {
   prependToFirstCell,
   renderOps,
   renderRuns,
+  renumberedNote,
   resolveOptions,
   sectionId,
   segmentEntries,
@@ -119,13 +120,13 @@ function standalone(o: ResolvedOptions, block: Block, inner: string): string {
 function sideHtml(o: ResolvedOptions, e: ChangeEntry, side: SideName, seen: Set<string>): string {
   switch (e.type) {
     case 'unchanged':
-      return standalone(o, side === 'old' ? e.old : e.new, renderRuns((side === 'old' ? e.old : e.new).inline));
+      return standalone(o, side === 'old' ? e.old : e.new, (side === 'new' ? renumberedNote(e.old, e.new) : '') + renderRuns((side === 'old' ? e.old : e.new).inline));
     case 'added':
       return side === 'new' ? standalone(o, e.new, insHtml(o, renderRuns(e.new.inline))) : '';
     case 'removed':
       return side === 'old' ? standalone(o, e.old, delHtml(o, renderRuns(e.old.inline))) : '';
     case 'changed':
-      return standalone(o, side === 'old' ? e.old : e.new, formattingNote(o, e.edit) + renderOps(o, e.edit.ops, side));
+      return standalone(o, side === 'old' ? e.old : e.new, formattingNote(o, e.edit) + (side === 'new' ? renumberedNote(e.old, e.new) : '') + renderOps(o, e.edit.ops, side));
     case 'moved-from':
       return side === 'old' ? standalone(o, e.old, movedFromHtml(o, e, seen)) : '';
     case 'moved-to':

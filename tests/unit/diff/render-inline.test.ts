@@ -95,6 +95,45 @@ describe('renderInlineRedline', () => {
   });
 });
 
+describe('numbered lists', () => {
+  // Item 2 removed, a new item inserted after old item 4: items keep their text, most change number.
+  const rights = ['access your data', 'have it corrected', 'have it deleted', 'object to processing', 'move it to another provider', 'complain to a regulator'];
+  const ol = (items: string[]): string => `<h2 id="r">Your rights</h2><ol>${items.map((t) => `<li>You may ${t}.</li>`).join('')}</ol>`;
+  const oldItems = rights;
+  const newItems = [rights[0], rights[2], rights[3], 'withdraw consent at any time', rights[4], rights[5]] as string[];
+  const m = diffBlocks(extractBlocks(ol(oldItems)), extractBlocks(ol(newItems)));
+
+  it('gives every item its own number in its version, inline', () => {
+    const html = renderInlineRedline(m, { collapseUnchanged: 0 });
+    const items = [...html.matchAll(/<li class="([^"]*)"[^>]*? value="(\d+)">(?:<span class="rl-renumbered">renumbered from (\d+)<\/span> )?/gu)].map((x) => [
+      x[1]?.includes('rl-removed') ? 'removed' : x[1]?.includes('rl-added') ? 'added' : 'kept',
+      Number(x[2]),
+      x[3] === undefined ? undefined : Number(x[3]),
+    ]);
+    expect(items).toEqual([
+      ['kept', 1, undefined],
+      ['removed', 2, undefined],
+      ['kept', 2, 3],
+      ['kept', 3, 4],
+      ['added', 4, undefined],
+      ['kept', 5, undefined],
+      ['kept', 6, undefined],
+    ]);
+  });
+
+  it('keeps the numbers side by side, each side its own', () => {
+    const html = renderSideBySide(m, { collapseUnchanged: 0 });
+    expect(html).toContain('<div class="rl-side rl-old"><ol class="rl-list"><li class="rl-item rl-depth-1" value="4">You may object to processing.</li></ol></div>' +
+      '<div class="rl-side rl-new"><ol class="rl-list"><li class="rl-item rl-depth-1" value="3"><span class="rl-renumbered">renumbered from 4</span> You may object to processing.</li></ol></div>');
+    expect(html).toContain('value="6">You may complain to a regulator.</li></ol></div><div class="rl-side rl-new"><ol class="rl-list"><li class="rl-item rl-depth-1" value="6">');
+  });
+
+  it('reads start and value from the HTML', () => {
+    const blocks = extractBlocks('<ol start="3"><li>a</li><li value="7">b</li><li>c<ol><li>x</li></ol></li></ol><ul><li>u</li></ul>');
+    expect(blocks.map((b) => b.number)).toEqual([3, 7, 8, 1, undefined]);
+  });
+});
+
 describe('renderSideBySide', () => {
   it('puts the old words left and the new words right', () => {
     const html = renderSideBySide(model('a word edit'), { collapseUnchanged: 0 });
