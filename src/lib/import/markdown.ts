@@ -78,6 +78,29 @@ function inlineHtmlToMarkdown(lines: string[], headingIds: { id: string; text: s
   return out;
 }
 
+const TYPED_BULLET = /^[ \t]*[•·▪◦●–][ \t]+(\S.*)$/;
+
+/** Paragraphs typed with "•" (Word, pasted text) as the list items they are, one list without blank lines between them. */
+function typedBullets(lines: string[], guesses: ImportGuess[]): string[] {
+  const out: string[] = [];
+  let inFence = false;
+  let count = 0;
+  for (const line of lines) {
+    if (FENCE.test(line)) inFence = !inFence;
+    const bullet = inFence ? null : TYPED_BULLET.exec(line);
+    if (!bullet) {
+      out.push(line);
+      continue;
+    }
+    count += 1;
+    // The blank line Word put between two items would split the list in two.
+    if (out[out.length - 1] === '' && /^- /.test(out[out.length - 2] ?? '')) out.pop();
+    out.push(`- ${bullet[1]}`);
+  }
+  if (count > 0) guesses.push({ message: `took ${count} line(s) starting with a typed bullet (•, ·, –) as list items` });
+  return out;
+}
+
 /** Numbered lines and bold-only paragraphs standing alone between paragraphs, rewritten as headings. */
 function recoverHeadings(lines: string[], guesses: ImportGuess[]): string[] {
   let inFence = false;
@@ -95,16 +118,18 @@ function recoverHeadings(lines: string[], guesses: ImportGuess[]): string[] {
     if (before.trim() !== '' || after.trim() !== '') return line;
     const nextText = lines.slice(index + 1).find((candidate) => candidate.trim() !== '') ?? '';
     const previousText = [...lines.slice(0, index)].reverse().find((candidate) => candidate.trim() !== '') ?? '';
-    const numbered = STANDALONE_NUMBERED.exec(line);
     const bold = BOLD_ONLY.exec(line.trim());
-    const title = numbered ? line.trim() : bold?.[2]?.trim();
+    // A bold numbered line ("**1\\. Definitions**", as Word exports it) is a numbered heading too.
+    const boldText = bold?.[2]?.trim().replace(/^(\d+(?:\.\d+)*)\\([.)])/, '$1$2');
+    const numbered = STANDALONE_NUMBERED.exec(line) ?? (boldText ? STANDALONE_NUMBERED.exec(boldText) : null);
+    const title = bold ? boldText : numbered ? line.trim() : undefined;
     const fits = title !== undefined && isTitleLike((numbered ? (numbered[2] ?? '') : title).replace(/[*_]/g, '').replace(/:$/, ''), 14);
     // A numbered line between list items is an item of that list, whatever it looks like.
     if (!fits || !title || nextText === '' || (numbered && (LIST_LINE.test(nextText) || LIST_LINE.test(previousText)))) return line;
     // A numbered section is a sibling of the sections around it; a bold line, a sub-heading of the section it is in.
     const level = Math.min(6, lastLevel === 1 ? 2 : numbered ? lastLevel : lastLevel + 1);
     if (numbered) lastLevel = level;
-    guesses.push({ message: `took ${quote(title)} as a heading (${'#'.repeat(level)}): ${numbered ? 'a numbered line standing alone, not a one-item list' : 'a paragraph of bold text only'}`, source: line.trim() });
+    guesses.push({ message: `took ${quote(title)} as a heading (${'#'.repeat(level)}): ${bold ? 'a paragraph of bold text only' : 'a numbered line standing alone, not a one-item list'}`, source: line.trim() });
     return `${'#'.repeat(level)} ${title}`;
   });
 }
@@ -159,7 +184,7 @@ export function markdownToBody(markdown: string): MarkdownBody {
   } as { effective?: string; published?: string };
   const headingIds: { id: string; text: string }[] = [];
   lines = inlineHtmlToMarkdown(lines, headingIds);
-  lines = recoverHeadings(lines, guesses);
+  lines = typedBullets(recoverHeadings(lines, guesses), guesses);
   let inFence = false;
   const headingLines = lines.map((line) => {
     if (FENCE.test(line)) inFence = !inFence;

@@ -57,9 +57,13 @@ export type HeadingStyle = NumberingStyle | 'caps' | 'short';
 
 /** Tracks the heading styles met so far and gives each heading its level (2 = top). */
 export class Outline {
-  private styles: HeadingStyle[] = [];
+  /** The styles open at this point, outermost first, each with the level of its depth-1 headings. */
+  private styles: { style: HeadingStyle; base: number }[] = [];
   private minDepth = new Map<HeadingStyle, number>();
   private lastAlpha: string | undefined;
+
+  /** The level of the last heading met, 1 when there was none yet. */
+  last = 1;
 
   /** The level of a heading (numbered, or an unnumbered style with depth 1), updating the outline; capped at `maxLevel`. */
   levelOf(numbering: Pick<Numbering, 'depth' | 'number'> & { style: HeadingStyle }, maxLevel = 4): number {
@@ -69,16 +73,20 @@ export class Outline {
       style = 'upper-alpha';
     }
     if (style === 'upper-alpha') this.lastAlpha = numbering.number;
-    const index = this.styles.indexOf(style);
-    if (index === -1) this.styles.push(style);
-    else this.styles.length = index + 1;
+    const index = this.styles.findIndex((entry) => entry.style === style);
+    let base: number;
+    if (index === -1) {
+      // A style not met yet opens one level below the heading before it.
+      base = this.styles.length === 0 ? 2 : this.last + 1;
+      this.styles.push({ style, base });
+    } else {
+      this.styles.length = index + 1;
+      base = this.styles[index]?.base ?? 2;
+    }
     // Decimal numbers count from 1 at the top ("2.3" alone is a sub-clause); under another style, from their first depth.
-    const min = style === 'numeric' && this.styles[0] === 'numeric' ? 1 : Math.min(this.minDepth.get(style) ?? numbering.depth, numbering.depth);
+    const min = style === 'numeric' && index <= 0 && this.styles[0]?.style === 'numeric' ? 1 : Math.min(this.minDepth.get(style) ?? numbering.depth, numbering.depth);
     this.minDepth.set(style, min);
-    this.last = Math.min(maxLevel, 2 + this.styles.length - 1 + (numbering.depth - min));
+    this.last = Math.min(maxLevel, base + (numbering.depth - min));
     return this.last;
   }
-
-  /** The level of the last numbered heading met, 1 when there was none yet. */
-  last = 1;
 }
