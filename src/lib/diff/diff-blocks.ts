@@ -8,11 +8,12 @@ import { diffArrays } from 'diff';
 import type {
   Block,
   BlockEdit,
+  Cell,
   ChangeEntry,
   ChangeModel,
   MovePlace,
 } from './model.ts';
-import { cellKey, DEFAULT_MAX_EDIT_LENGTH, diffCells, diffTokens, inlineKey } from './inline-diff.ts';
+import { type ColumnMap, cellKey, cellSimilarity, columnMap, DEFAULT_MAX_EDIT_LENGTH, diffCells, diffTokens, inlineKey } from './inline-diff.ts';
 import { blockTokens, isWordToken } from './tokenize.ts';
 
 /** Options of diffBlocks; all optional, the defaults suit legal documents. */
@@ -191,7 +192,8 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
   // Level 2 and assembly, in reading order: exact runs, and in each gap the removed/moved-from old
   // blocks, then added/moved-to new blocks, around the in-place changed pairs.
   const entries: ChangeEntry[] = [];
-  const edit = (p: Pair): BlockEdit => blockEdit(oldSide, newSide, p, maxEditLength);
+  const columns = columnsBetween(oldBlocks, newBlocks);
+  const edit = (p: Pair): BlockEdit => blockEdit(oldSide, newSide, p, maxEditLength, columns);
   const emitOld = (i: number): void => {
     const old = oldBlocks[i] as Block;
     const pair = pairOfOld.get(i);
@@ -406,6 +408,15 @@ function similarityOf(oldSide: Side, i: number, newSide: Side, j: number): { sim
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const [f, c] of small) common += Math.min(c, large.get(f) ?? 0);
   const dice = (2 * common) / total;
+  const ob = oldSide.blocks[i] as Block;
+  const nb = newSide.blocks[j] as Block;
+  if (ob.cells !== undefined && nb.cells !== undefined && ob.cells.length > 1 && nb.cells.length > 1) {
+    // A table row is known by its key, the first cell (the sub-processor, the cookie): half the score is
+    // the key's, so "Azure (Microsoft)" pairs with "Microsoft (Azure)", not with another row that shares
+    // more words elsewhere, and a row whose key changed entirely is another row.
+    const rowSim = 0.5 * cellSimilarity(ob.cells[0] as Cell, nb.cells[0] as Cell) + 0.5 * dice;
+    return { sim: rowSim, moveSim: rowSim };
+  }
   const shorter = Math.min(totalA, totalB);
   const contained = shorter >= CONTAINED_MIN_WORDS ? common / shorter : 0;
   return { sim: contained >= CONTAINED_SHARE ? Math.max(dice, 0.9 * contained) : dice, moveSim: dice };
@@ -490,13 +501,38 @@ function findCandidatePairs(
   return pairs;
 }
 
-function blockEdit(oldSide: Side, newSide: Side, p: Pair, maxEditLength: number): BlockEdit {
+// The column map of the tables two rows belong to (see columnMap), from each table's header row (its first
+// row, when all its cells are headers); made once per pair of tables, and only for tables with a changed row.
+function columnsBetween(oldBlocks: readonly Block[], newBlocks: readonly Block[]): (ob: Block, nb: Block) => ColumnMap | undefined {
+  let headers: [Map<string, Block>, Map<string, Block>] | undefined;
+  const memo = new Map<string, ColumnMap | undefined>();
+  const firstRows = (blocks: readonly Block[]): Map<string, Block> => {
+    const rows = new Map<string, Block>();
+    for (const b of blocks) if (b.kind === 'table-row' && b.container !== undefined && !rows.has(b.container)) rows.set(b.container, b);
+    return rows;
+  };
+  return (ob, nb) => {
+    if (ob.container === undefined || nb.container === undefined) return undefined;
+    const key = `${ob.container}\u0000${nb.container}`;
+    if (memo.has(key)) return memo.get(key);
+    headers ??= [firstRows(oldBlocks), firstRows(newBlocks)];
+    const oh = headers[0].get(ob.container)?.cells;
+    const nh = headers[1].get(nb.container)?.cells;
+    const isHeader = (cells: Cell[] | undefined): cells is Cell[] => cells !== undefined && cells.length > 0 && cells.every((c) => c.header);
+    const map = isHeader(oh) && isHeader(nh) ? columnMap(oh, nh) : undefined;
+    memo.set(key, map);
+    return map;
+  };
+}
+
+function blockEdit(oldSide: Side, newSide: Side, p: Pair, maxEditLength: number, columns: (ob: Block, nb: Block) => ColumnMap | undefined): BlockEdit {
   const ob = oldSide.blocks[p.oldIndex] as Block;
   const nb = newSide.blocks[p.newIndex] as Block;
   const contextChanged =
     ob.kind !== nb.kind || ob.level !== nb.level || ob.context.join('>') !== nb.context.join('>') || ob.lang !== nb.lang;
   if (ob.cells !== undefined || nb.cells !== undefined) {
-    return { ops: [], cells: diffCells(ob.cells ?? [], nb.cells ?? [], maxEditLength), replaced: false, contextChanged };
+    const map = ob.cells !== undefined && nb.cells !== undefined ? columns(ob, nb) : undefined;
+    return { ops: [], cells: diffCells(ob.cells ?? [], nb.cells ?? [], maxEditLength, map), replaced: false, contextChanged };
   }
   const { ops, replaced } = diffTokens(blockTokens(ob), blockTokens(nb), maxEditLength);
   return { ops, replaced, contextChanged };

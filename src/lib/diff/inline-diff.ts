@@ -64,45 +64,135 @@ export function cellKey(cell: Cell): string {
 }
 
 /**
- * Diff the cells of two table rows: cells are aligned by content (a column added or removed shows as
- * one added or removed cell), and cells that differ in the same place are word-diffed.
+ * How a table's columns correspond between two versions, when a column was added or removed: for each old
+ * column, the new column it became, or -1 when it was removed. Made from the header rows (columnMap).
  */
-export function diffCells(oldCells: readonly Cell[], newCells: readonly Cell[], maxEditLength = DEFAULT_MAX_EDIT_LENGTH): CellChange[] {
-  const changes = diffArrays(oldCells.map(cellKey), newCells.map(cellKey));
+export type ColumnMap = readonly number[];
+
+/**
+ * The column map of two header rows with different numbers of cells: header cells aligned by their text
+ * (a renamed header pairs with the one in its place), or undefined when the count is the same (then cells
+ * are aligned row by row, see diffCells).
+ */
+export function columnMap(oldHeader: readonly Cell[], newHeader: readonly Cell[]): ColumnMap | undefined {
+  if (oldHeader.length === newHeader.length) return undefined;
+  const norm = (c: Cell): string => c.text.toLowerCase();
+  const pairs = alignCells(oldHeader, newHeader, oldHeader.map(norm), newHeader.map(norm));
+  const map = new Array<number>(oldHeader.length).fill(-1);
+  for (const [i, j] of pairs) map[i] = j;
+  return map;
+}
+
+/**
+ * Diff the cells of two table rows. With a column map (a column added or removed, and rows as wide as
+ * their header), cells follow their columns, and a whole column's cells say so (`column: true`); else cells
+ * are aligned by content: equal cells first, then, between them, the cells most alike, so a cell inserted
+ * mid-row does not shift the next column's change into the wrong cell.
+ */
+export function diffCells(
+  oldCells: readonly Cell[],
+  newCells: readonly Cell[],
+  maxEditLength = DEFAULT_MAX_EDIT_LENGTH,
+  columns?: ColumnMap,
+): CellChange[] {
+  const byColumns = columns !== undefined && columns.length === oldCells.length && columns.every((j) => j < newCells.length);
+  const pairs = byColumns
+    ? columns.flatMap((j, i) => (j === -1 ? [] : [[i, j] as [number, number]]))
+    : alignCells(oldCells, newCells, oldCells.map(cellKey), newCells.map(cellKey));
   const out: CellChange[] = [];
   let i = 0;
   let j = 0;
-  let removed: Cell[] = [];
-  let added: Cell[] = [];
-  const flush = (): void => {
-    // Cells replaced in the same place are the same column with new content, not a column swap.
-    const paired = Math.min(removed.length, added.length);
-    for (let k = 0; k < paired; k++) {
-      const o = removed[k] as Cell;
-      const n = added[k] as Cell;
-      out.push({ type: 'changed', old: o, new: n, ops: diffInline(o.inline, n.inline, maxEditLength).ops });
-    }
-    for (const cell of removed.slice(paired)) out.push({ type: 'removed', cell });
-    for (const cell of added.slice(paired)) out.push({ type: 'added', cell });
-    removed = [];
-    added = [];
+  const column = byColumns ? { column: true as const } : {};
+  for (const [pi, pj] of [...pairs, [oldCells.length, newCells.length] as [number, number]]) {
+    for (; i < pi; i++) out.push({ type: 'removed', cell: oldCells[i] as Cell, ...column });
+    for (; j < pj; j++) out.push({ type: 'added', cell: newCells[j] as Cell, ...column });
+    const o = oldCells[pi];
+    const n = newCells[pj];
+    if (o === undefined || n === undefined) break;
+    if (cellKey(o) === cellKey(n)) out.push({ type: 'unchanged', cell: o });
+    else out.push({ type: 'changed', old: o, new: n, ops: diffInline(o.inline, n.inline, maxEditLength).ops });
+    i = pi + 1;
+    j = pj + 1;
+  }
+  return out;
+}
+
+// Pairs (old index, new index) of cells in order: equal keys first (LCS), then in each stretch between them
+// as many pairs as the shorter side has, chosen to be the most alike (Dice over words) in order; ties go to
+// the earlier cells, so cells replaced in the same place pair up as before.
+function alignCells(oldCells: readonly Cell[], newCells: readonly Cell[], oldKeys: string[], newKeys: string[]): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  // The gap (cells between equal runs) starts at (i, j); (oi, nj) is how far the diff has read.
+  let i = 0;
+  let j = 0;
+  let oi = 0;
+  let nj = 0;
+  const gap = (): void => {
+    for (const [a, b] of bestOrderedPairs(oldCells.slice(i, oi), newCells.slice(j, nj))) pairs.push([i + a, j + b]);
   };
-  for (const change of changes) {
-    if (change.added) {
-      added.push(...newCells.slice(j, j + change.count));
-      j += change.count;
-    } else if (change.removed) {
-      removed.push(...oldCells.slice(i, i + change.count));
-      i += change.count;
-    } else {
-      flush();
-      for (const cell of oldCells.slice(i, i + change.count)) out.push({ type: 'unchanged', cell });
-      i += change.count;
-      j += change.count;
+  for (const change of diffArrays(oldKeys, newKeys)) {
+    if (change.added) nj += change.count;
+    else if (change.removed) oi += change.count;
+    else {
+      gap();
+      for (let k = 0; k < change.count; k++) pairs.push([oi + k, nj + k]);
+      oi += change.count;
+      nj += change.count;
+      i = oi;
+      j = nj;
     }
   }
-  flush();
+  gap();
+  return pairs;
+}
+
+function bestOrderedPairs(olds: readonly Cell[], news: readonly Cell[]): Array<[number, number]> {
+  const r = olds.length;
+  const a = news.length;
+  if (r === 0 || a === 0) return [];
+  if (r === a) return olds.map((_, k) => [k, k]);
+  const sim = olds.map((o) => news.map((n) => cellSimilarity(o, n)));
+  // best[x][y]: best total pairing olds[x..] with news[y..], pairing min(r-x, a-y) of them.
+  const best: number[][] = Array.from({ length: r + 1 }, () => new Array<number>(a + 1).fill(0));
+  for (let x = r - 1; x >= 0; x--) {
+    for (let y = a - 1; y >= 0; y--) {
+      const take = (sim[x]?.[y] ?? 0) + (best[x + 1]?.[y + 1] ?? 0);
+      const skip = r - x > a - y ? (best[x + 1]?.[y] ?? 0) : a - y > r - x ? (best[x]?.[y + 1] ?? 0) : -1;
+      (best[x] as number[])[y] = Math.max(take, skip);
+    }
+  }
+  const out: Array<[number, number]> = [];
+  let x = 0;
+  let y = 0;
+  while (x < r && y < a) {
+    const take = (sim[x]?.[y] ?? 0) + (best[x + 1]?.[y + 1] ?? 0);
+    if (take >= (best[x]?.[y] ?? 0)) {
+      out.push([x, y]);
+      x++;
+      y++;
+    } else if (r - x > a - y) x++;
+    else y++;
+  }
   return out;
+}
+
+/** Dice similarity of two cells' words (lower-cased), 0-1. */
+export function cellSimilarity(a: Cell, b: Cell): number {
+  const words = (c: Cell): string[] => tokenizeInline(c.inline).filter(isWordToken).map((t) => t.text.toLowerCase());
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.length + wb.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of wb) {
+    const c = counts.get(w) ?? 0;
+    if (c > 0) {
+      common++;
+      counts.set(w, c - 1);
+    }
+  }
+  return (2 * common) / (wa.length + wb.length);
 }
 
 /** A string equal for two inline contents exactly when their text and marks are equal. */

@@ -90,8 +90,9 @@ export interface InlineOp {
 /** How one cell of a changed table row changed. */
 export type CellChange =
   | { type: 'unchanged'; cell: Cell }
-  | { type: 'added'; cell: Cell }
-  | { type: 'removed'; cell: Cell }
+  /** `column`: the cell is in a column added to (or removed from) the whole table, not a cell of its own. */
+  | { type: 'added'; cell: Cell; column?: true }
+  | { type: 'removed'; cell: Cell; column?: true }
   | { type: 'changed'; old: Cell; new: Cell; ops: InlineOp[] };
 
 /** The content edits inside a changed (or moved and edited) block. */

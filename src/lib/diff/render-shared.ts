@@ -442,9 +442,14 @@ export function changedCells(o: ResolvedOptions, cells: readonly CellChange[], s
   for (const c of cells) {
     if (c.type === 'unchanged') out += `${cellStart(c.cell)}${renderRuns(c.cell.inline)}${cellEnd(c.cell)}`;
     else if (c.type === 'added') {
-      if (side !== 'old') out += `${cellStart(c.cell, ' class="rl-cell-added"')}${insHtml(o, renderRuns(c.cell.inline))}${cellEnd(c.cell)}`;
+      // A column added to the whole table says so once, in its header cell; its other cells are marked as inserted.
+      const note = c.column === true && c.cell.header ? '<span class="rl-note">Column added</span> ' : '';
+      const cls = c.column === true ? 'rl-cell-added rl-col-added' : 'rl-cell-added';
+      if (side !== 'old') out += `${cellStart(c.cell, ` class="${cls}"`)}${note}${insHtml(o, renderRuns(c.cell.inline))}${cellEnd(c.cell)}`;
     } else if (c.type === 'removed') {
-      if (side !== 'new') out += `${cellStart(c.cell, ' class="rl-cell-removed"')}${delHtml(o, renderRuns(c.cell.inline))}${cellEnd(c.cell)}`;
+      const note = c.column === true && c.cell.header ? '<span class="rl-note">Column removed</span> ' : '';
+      const cls = c.column === true ? 'rl-cell-removed rl-col-removed' : 'rl-cell-removed';
+      if (side !== 'new') out += `${cellStart(c.cell, ` class="${cls}"`)}${note}${delHtml(o, renderRuns(c.cell.inline))}${cellEnd(c.cell)}`;
     } else {
       const cell = side === 'old' ? c.old : c.new;
       out += `${cellStart(cell, ' class="rl-cell-changed"')}${renderOps(o, c.ops, side)}${cellEnd(cell)}`;

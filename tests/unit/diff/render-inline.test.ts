@@ -72,6 +72,15 @@ describe('renderInlineRedline', () => {
     expect(html.match(/<table/gu)).toHaveLength(1);
   });
 
+  it('shows an added column once, as a column: a note in its header cell, every cell of it marked as the column', () => {
+    const html = renderInlineRedline(model('a column added'), { collapseUnchanged: 0 });
+    expect(html.match(/Column added/gu)).toHaveLength(1);
+    expect(html).toContain('<th scope="col" class="rl-cell-added rl-col-added"><span class="rl-note">Column added</span> <ins class="rl-ins">');
+    expect(html.match(/<td class="rl-cell-added rl-col-added">/gu)).toHaveLength(3);
+    // A cell inserted in one row is a cell, not a column.
+    expect(renderInlineRedline(model('a cell inserted mid-row, and the next column changed'))).toContain('<td class="rl-cell-added"><ins');
+  });
+
   it('keeps list items in one list', () => {
     const html = renderInlineRedline(model('a list item removed'), { collapseUnchanged: 0 });
     expect(html).toContain('<ul class="rl-list"><li class="rl-item rl-depth-1">your name;</li><li class="rl-item rl-depth-1 rl-change rl-removed" id="change-1">');
