@@ -61,6 +61,26 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
 }
 
+/**
+ * Keeps `--rl-toolbar-height` and `--rl-sbs-head-height` (read by redline.css's scroll padding) at the sticky
+ * bar's and the side-by-side column headings' heights, so a jump to a change lands below them however many
+ * lines the bar wraps to. Set through the CSSOM, which the CSP allows (a style attribute it would not).
+ */
+function keepStickyHeights(root: Document, section: HTMLElement): void {
+  const toolbar = section.querySelector<HTMLElement>('.compare-toolbar');
+  const head = section.querySelector<HTMLElement>('.rl-sbs-head');
+  if (!toolbar || typeof ResizeObserver === 'undefined') return;
+  const style = root.documentElement.style;
+  const measure = () => {
+    style.setProperty('--rl-toolbar-height', `${toolbar.offsetHeight}px`);
+    if (head && head.offsetHeight > 0) style.setProperty('--rl-sbs-head-height', `${head.offsetHeight}px`);
+  };
+  const observer = new ResizeObserver(measure);
+  observer.observe(toolbar);
+  if (head) observer.observe(head);
+  measure();
+}
+
 /** Wires the compare page's view memory, change navigation and printing. Safe to call once per page. */
 export function mountCompare(root: Document): void {
   const section = root.querySelector<HTMLElement>('[data-compare]');
@@ -85,6 +105,7 @@ export function mountCompare(root: Document): void {
 
   const nav = section.querySelector<HTMLElement>('[data-change-nav]');
   if (nav) nav.hidden = false;
+  keepStickyHeights(root, section);
   section.addEventListener('click', (event) => {
     const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-change-step]') : null;
     if (button) step(section, button.dataset['changeStep'] === '-1' ? -1 : 1);
