@@ -12,6 +12,7 @@ import { redlinePagefind } from './src/integrations/pagefind.ts';
 import { withStageTimings } from './src/integrations/stage-timings.ts';
 import { clauseIdsPlugin } from './src/lib/heading-anchors.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './src/lib/security.ts';
+import { resolveBuildDate } from './src/lib/dates.ts';
 import { resolveSiteConfig } from './src/lib/site-config.ts';
 
 // Astro's build cache holds the content it synced; a folder per content folder keeps fixtures and benchmark
@@ -54,7 +55,7 @@ export default defineConfig({
   // Stage timings for `npm run bench` only; without REDLINE_BENCH_TIMINGS the list is returned as is.
   integrations: withStageTimings(
     [
-      redlineContentCheck({ placeholders: site.placeholders, onChecked: (documents) => (checkedDocuments = documents) }),
+      redlineContentCheck({ placeholders: site.placeholders, today: resolveBuildDate(process.env.REDLINE_NOW, new Date()), onChecked: (documents) => (checkedDocuments = documents) }),
       redlineBuildCache(),
       redlineDiffWorkers(),
       mdx(),

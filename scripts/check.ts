@@ -4,16 +4,18 @@
  */
 import { checkContent } from '../src/lib/content-check.ts';
 import { formatContentIssues } from '../src/lib/validation.ts';
-import { contentDir, projectRoot, site } from './cli.ts';
+import { commandToday, contentDir, projectRoot, site } from './cli.ts';
 
 const started = performance.now();
-const { documents, issues } = checkContent({
+const { documents, issues, warnings } = checkContent({
   projectRoot,
   contentDirOverride: contentDir,
   placeholders: site.placeholders,
   production: true,
+  today: commandToday(undefined),
 });
 
+for (const warning of warnings) process.stderr.write(`⚠ ${warning.file}: ${warning.message}\n  ${warning.fix}\n`);
 if (issues.length > 0) {
   process.stderr.write(formatContentIssues(issues));
   process.exitCode = 1;

@@ -262,5 +262,5 @@ export function writeCorpus(dir: string, corpus: Corpus): void {
 /** (Re)writes the lock file of the content folder `dir` from its versions. */
 export function writeLock(dir: string): void {
   const { documents } = validateContent(readContentTree(dir, dir), { placeholders: DEFAULT_PLACEHOLDERS, excludeDrafts: true });
-  writeFileSync(join(dir, LOCK_FILE), serializeLock(updateLock(documents, emptyLock()).lock));
+  writeFileSync(join(dir, LOCK_FILE), serializeLock(updateLock(documents, emptyLock(), { today: '2026-11-23', recordedOn: (version) => version.published }).lock));
 }

@@ -5,7 +5,7 @@ import { sourceSha256 } from '../lib/content-files.ts';
 import { markStage } from '../lib/stage-timer.ts';
 import type { LegalDocument, Version } from '../lib/types.ts';
 import { type VersionContext, sortVersions } from '../lib/versions.ts';
-import { site } from './site.ts';
+import { buildDate, site } from './site.ts';
 
 /** Drafts are shown (with a banner) under `astro dev` and never published. */
 const includeDrafts: boolean = import.meta.env.REDLINE_INCLUDE_DRAFTS === true;
@@ -48,6 +48,8 @@ async function loadContent(): Promise<LoadedContent> {
     sources.set(entry.id, source);
     const version = toVersion(entry, source);
     if (version.draft && !includeDrafts) continue;
+    // Announced after the build date: published on its day by the daily rebuild, never earlier (nor dated ahead in a feed).
+    if (version.published > buildDate && !includeDrafts) continue;
     bySlug.set(version.document, [...(bySlug.get(version.document) ?? []), version]);
   }
   const documents = documentEntries

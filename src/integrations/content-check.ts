@@ -11,6 +11,8 @@ import { formatContentIssues } from '../lib/validation.ts';
 /** Options of the content check. */
 export interface ContentCheckOptions {
   placeholders: readonly string[];
+  /** The date the build is for (`REDLINE_NOW` or today). */
+  today: string;
   /** Receives the checked documents (published versions only under `astro build`) when the content is valid. */
   onChecked?: (documents: readonly LegalDocument[]) => void;
 }
@@ -27,14 +29,16 @@ export function redlineContentCheck(options: ContentCheckOptions): AstroIntegrat
         forgetOtherContentCache(fileURLToPath(config.root), contentDirectory(fileURLToPath(config.root), process.env['REDLINE_CONTENT_DIR']));
         // Drafts are rendered by `astro dev` only; the data layer reads this flag instead of guessing from the mode.
         updateConfig({ vite: { define: { 'import.meta.env.REDLINE_INCLUDE_DRAFTS': JSON.stringify(command === 'dev') } } });
-        const { issues, documents } = timeStage('content validation', () =>
+        const { issues, warnings, documents } = timeStage('content validation', () =>
           checkContent({
             projectRoot: fileURLToPath(config.root),
             contentDirOverride: process.env['REDLINE_CONTENT_DIR'],
             placeholders: options.placeholders,
             production: command === 'build',
+            today: options.today,
           }),
         );
+        for (const warning of warnings) logger.warn(`${warning.file}: ${warning.message}. ${warning.fix}.`);
         if (issues.length === 0) {
           options.onChecked?.(documents);
           return;

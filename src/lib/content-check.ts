@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { type ContentTree, readContentTree } from './content-files.ts';
+import { type ContentTree, readContentTree, type VersionSource } from './content-files.ts';
+import { readGitWitness } from './content/git-witness.ts';
+import { announcedOnly, historyIssues } from './content/history-rules.ts';
 import { contentDirectory } from './content-location.ts';
 import { LOCK_FILE, lockIssues, parseLock, type VersionLock } from './lock.ts';
 import type { LegalDocument } from './types.ts';
@@ -8,8 +10,13 @@ import { type ContentIssue, validateContent } from './validation.ts';
 
 /** Everything `npm run check` and the build know about the content. */
 export interface ContentCheck {
+  /** What the site publishes: in production, versions announced after `today` are left out. */
   documents: LegalDocument[];
+  /** Every valid document with all its versions (drafts only outside production), scheduled ones included: what the lock records. */
+  allDocuments: LegalDocument[];
   issues: ContentIssue[];
+  /** What is left out of the site without failing it (a document with only drafts, an unavailable witness). */
+  warnings: ContentIssue[];
   contentDir: string;
   lockPath: string;
   lock: VersionLock | undefined;
@@ -21,15 +28,19 @@ export interface ContentCheckOptions {
   /** REDLINE_CONTENT_DIR, when set. */
   contentDirOverride: string | undefined;
   placeholders: readonly string[];
-  /** Production: drafts are left out and the lock file is enforced. */
+  /** Production: drafts are left out and the lock file and the history rules are enforced. */
   production: boolean;
+  /** The date the check is for (the build date): versions announced after it are left out of the documents. */
+  today: string;
+  /** Read git history as a witness of when each version file first appeared (default true). */
+  git?: boolean;
 }
 
 /** Reads and validates the content folder and its lock file: one pass shared by the build and the scripts. */
 export function checkContent(options: ContentCheckOptions): ContentCheck {
   const contentDir = contentDirectory(options.projectRoot, options.contentDirOverride);
   const tree = readContentTree(contentDir, options.projectRoot);
-  const { documents, issues } = validateContent(tree, { placeholders: options.placeholders, excludeDrafts: options.production });
+  const { documents: validated, issues, warnings } = validateContent(tree, { placeholders: options.placeholders, excludeDrafts: options.production });
   const lockAbsolute = join(contentDir, LOCK_FILE);
   const lockPath = relative(options.projectRoot, lockAbsolute);
   let lock: VersionLock | undefined;
@@ -44,9 +55,21 @@ export function checkContent(options: ContentCheckOptions): ContentCheck {
   }
   // Drafts under `astro dev` are not published, so only production enforces the lock.
   if (options.production && !unreadable) {
-    issues.push(...withoutEchoes(lockIssues(documents, lock, lockPath, relative(options.projectRoot, contentDir)), issues, tree, options.projectRoot));
+    issues.push(...withoutEchoes(lockIssues(validated, lock, lockPath, relative(options.projectRoot, contentDir)), issues, tree, options.projectRoot));
+    if (lock) {
+      const sources = new Map<string, VersionSource>();
+      for (const document of tree.documents) for (const version of document.versions) sources.set(`${document.slug}/${version.id}`, version);
+      const git = options.git === false ? ({ available: false, reason: 'not read' } as const) : readGitWitness(options.projectRoot, contentDir);
+      issues.push(...historyIssues({ documents: validated, sources, lock, today: options.today, git, lockPath }));
+      if (!git.available && options.git !== false) {
+        warnings.push({ file: lockPath, field: 'git history', message: `dates are witnessed by the lock only: ${git.reason}`, fix: 'build from a full clone of the repository (see docs/decisions/0005-witnessed-history.md)' });
+      }
+    }
   }
-  return { documents, issues, contentDir, lockPath, lock };
+  // A version announced after the build date appears on its day, through the daily rebuild; the lock and the
+  // history rules above still see it, so it cannot be changed in the meantime.
+  const documents = options.production ? announcedOnly(validated, options.today) : validated;
+  return { documents, allDocuments: validated, issues, warnings, contentDir, lockPath, lock };
 }
 
 /**

@@ -38,6 +38,8 @@ export interface ValidationOptions {
 export interface ContentValidation {
   documents: LegalDocument[];
   issues: ContentIssue[];
+  /** Worth saying, but no reason to stop the build (a document with only drafts is left out). */
+  warnings: ContentIssue[];
 }
 
 /** Slugs that would collide with the site's own routes. */
@@ -159,7 +161,8 @@ function validateVersion(
       fix: 'a version is announced on or before the day it takes effect: correct one of the two dates',
     });
   }
-  if (data.change === 'material' && !data.draft) {
+  // Imported history (content-schema.ts) records notice as it was given elsewhere, before this site published it.
+  if (data.change === 'material' && !data.draft && !data.imported) {
     const notice = daysBetween(data.published, data.effective);
     if (notice < noticeDays) {
       issues.push({
@@ -205,6 +208,7 @@ function validateVersion(
 
 function validateDocument(document: DocumentSource, options: ValidationOptions, slugs: ReadonlySet<string>): ContentValidation {
   const issues: ContentIssue[] = [];
+  const warnings: ContentIssue[] = [];
   if (!DOCUMENT_SLUG_PATTERN.test(document.slug) || RESERVED_SLUGS.has(document.slug)) {
     issues.push({
       file: document.dir,
@@ -285,17 +289,26 @@ function validateDocument(document: DocumentSource, options: ValidationOptions, 
       });
     }
   });
-  if (published.length === 0) {
+  if (published.length === 0 && versions.length > 0 && versions.every((version) => version.draft)) {
+    // A new document in the works must not stop the daily rebuild that switches the other documents' versions.
+    warnings.push({
+      file: document.dir,
+      field: 'versions',
+      message: 'the document has only drafts, so it is left out of the published site (npm run dev shows it with its DRAFT banner)',
+      fix: 'set draft: false on its first version when it is ready to publish',
+    });
+  } else if (published.length === 0) {
     issues.push({
       file: document.dir,
       field: 'versions',
-      message: 'the document has no published version (every version is missing, invalid or a draft)',
+      message: 'the document has no published version (every version is missing or invalid)',
       fix: 'add a version with npm run new-version, or set draft: false on a finished one',
     });
   }
-  if (!meta) return { documents: [], issues };
+  if (!meta) return { documents: [], issues, warnings };
   const kept = options.excludeDrafts ? versions.filter((version) => !version.draft) : versions;
-  return { documents: [{ slug: document.slug, ...meta, versions: sortVersions(kept) }], issues };
+  if (kept.length === 0) return { documents: [], issues, warnings };
+  return { documents: [{ slug: document.slug, ...meta, versions: sortVersions(kept) }], issues, warnings };
 }
 
 /** Validates every document and version under the content folder, returning what is publishable and what is wrong. */
@@ -316,15 +329,17 @@ export function validateContent(tree: ContentTree, options: ValidationOptions): 
   }
   const slugs = new Set(tree.documents.map((document) => document.slug));
   const documents: LegalDocument[] = [];
+  const warnings: ContentIssue[] = [];
   for (const document of tree.documents) {
     const result = validateDocument(document, options, slugs);
     issues.push(...result.issues);
+    warnings.push(...result.warnings);
     documents.push(...result.documents);
   }
   // Links, components, HTML, characters, folders: the rules that read the MDX as the compiler does.
   issues.push(...contentRuleIssues(tree));
   documents.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
-  return { documents, issues };
+  return { documents, issues, warnings };
 }
 
 /** Human-readable report of content issues: one block per issue, file:line first, then the fix. */

@@ -134,10 +134,8 @@ export const BROKEN_CONTENT_CASES: BrokenContentCase[] = [
     message: /placeholder "Lorem ipsum"/,
   },
   {
-    name: 'document with no published version',
-    change: {
-      'beta/2024-03-01.mdx': versionFile({ effective: '2024-03-01', published: '2024-02-01', change: 'initial', summary: 'First version of the beta terms.', draft: true }),
-    },
+    name: 'document with no version at all',
+    change: { 'beta/2024-03-01.mdx': null },
     file: 'beta',
     field: 'versions',
     message: /no published version/,

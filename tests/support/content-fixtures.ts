@@ -24,7 +24,7 @@ export function documentFile(fields: Record<string, string | number>): string {
 
 /**
  * A small valid content set with known answers: `alpha` has three versions (initial 2024-01-01,
- * minor 2024-06-01, material 2027-02-01 announced 2026-12-01 with 30 days' notice), `beta` has one.
+ * minor 2024-06-01, material 2027-02-01 announced 2026-11-20 with 30 days' notice), `beta` has one.
  */
 export function validContent(): ContentFiles {
   return {
@@ -38,7 +38,7 @@ export function validContent(): ContentFiles {
       '## Scope\n\nAlpha applies to every customer.\n\n## Retention\n\nWe keep data for two years.\n\nSee <DocLink doc="beta">the beta terms</DocLink>.\n',
     ),
     'alpha/2027-02-01.mdx': versionFile(
-      { effective: '2027-02-01', published: '2026-12-01', change: 'material', summary: 'Shortens retention from two years to one.' },
+      { effective: '2027-02-01', published: '2026-11-20', change: 'material', summary: 'Shortens retention from two years to one.' },
       '## Scope\n\nAlpha applies to every customer.\n\n## Retention\n\nWe keep data for one year.\n\nSee <DocLink doc="beta">the beta terms</DocLink>.\n',
     ),
     'beta/document.yaml': documentFile({ title: 'Beta Terms', description: 'The beta terms.', order: 2, noticeDays: 14, contact: 'beta@example.com' }),
@@ -65,7 +65,7 @@ export function writeContent(files: ContentFiles, parent = tmpdir(), options: { 
     const lockDir = options.lockFrom ? mkdtempSync(join(tmpdir(), 'redline-lock-')) : dir;
     if (options.lockFrom) write(lockDir, options.lockFrom);
     const { documents } = validateContent(readContentTree(lockDir, lockDir), { placeholders: DEFAULT_PLACEHOLDERS, excludeDrafts: true });
-    writeFileSync(join(dir, LOCK_FILE), serializeLock(updateLock(documents, emptyLock()).lock));
+    writeFileSync(join(dir, LOCK_FILE), serializeLock(updateLock(documents, emptyLock(), { today: '2026-11-23', recordedOn: (version) => version.published }).lock));
     if (lockDir !== dir) rmSync(lockDir, { recursive: true, force: true });
   }
   return dir;

@@ -114,7 +114,7 @@ export function planNewDocument(request: NewDocumentRequest, tree: ContentTree):
     [
       `Write the text in ${tree.contentDir}/${versionPath}: replace every [INSERT ...] with the final wording, using ## for sections.`,
       ...(request.description ? [] : [`Replace the default description in ${tree.contentDir}/${metaPath}.`]),
-      `When the text is final, delete the line "draft: true". Until then npm run check reports that "${request.slug}" has no published version: the site never publishes an unfinished document.`,
+      `When the text is final, delete the line "draft: true". Until then the site leaves "${request.slug}" out (npm run check warns that it has only drafts): the site never publishes an unfinished document.`,
     ],
     request.hasLockScript,
   );

@@ -39,10 +39,11 @@ describe('generateCorpus', () => {
   it('passes every content rule, lock included, with no issue', () => {
     const dir = mkdtempSync(join(tmpdir(), 'redline-corpus-'));
     dirs.push(dir);
-    writeCorpus(dir, generateCorpus(small));
-    const check = checkContent({ projectRoot: dir, contentDirOverride: dir, placeholders: DEFAULT_PLACEHOLDERS, production: true });
+    const corpus = generateCorpus(small);
+    writeCorpus(dir, corpus);
+    const check = checkContent({ projectRoot: dir, contentDirOverride: dir, placeholders: DEFAULT_PLACEHOLDERS, production: true, today: corpus.now });
     expect(check.issues).toEqual([]);
-    expect(check.documents.flatMap((document) => document.versions)).toHaveLength(small.documents * small.versions);
+    expect(check.allDocuments.flatMap((document) => document.versions)).toHaveLength(small.documents * small.versions);
     expect(check.documents.flatMap((document) => document.versions).some((version) => version.change === 'material')).toBe(true);
   });
 

@@ -15,15 +15,17 @@ describe('npm run new-document', () => {
     );
     expect(readFileSync(join(dir, 'acceptable-use/2026-11-23.mdx'), 'utf8')).toMatch(/^---\neffective: 2026-11-23\npublished: 2026-11-23\nchange: initial\nsummary: First version of the Acceptable Use Policy.\ndraft: true\n---\n/);
     expect(run.stdout).toMatch(/Next:\n {2}1\. Write the text in .*acceptable-use\/2026-11-23.mdx: replace every \[INSERT \.\.\.\]/);
-    expect(run.stdout).toMatch(/delete the line "draft: true"\. Until then npm run check reports that "acceptable-use" has no published version/);
+    expect(run.stdout).toMatch(/delete the line "draft: true"\. Until then the site leaves "acceptable-use" out \(npm run check warns that it has only drafts\)/);
   });
 
-  it('npm run check reports exactly the unfinished draft, and accepts the document once it is finished', () => {
+  // Four scripts in a row: slower than the unit default on a busy machine.
+  it('npm run check warns of the unfinished draft without failing, and accepts the document once it is finished', { timeout: 30_000 }, () => {
     const dir = writeContent(validContent());
     expect(runScript('new-document', ['acceptable-use', '--title', 'Acceptable Use Policy'], dir).status).toBe(0);
     const unfinished = runScript('check', [], dir);
-    expect(unfinished.status).toBe(1);
-    expect(unfinished.stderr).toMatch(/found 1 problem[\s\S]*acceptable-use \[versions\]\n {4}the document has no published version/);
+    expect(unfinished.status).toBe(0);
+    expect(unfinished.stderr).toMatch(/^⚠ .*acceptable-use: the document has only drafts, so it is left out of the published site/);
+    expect(unfinished.stdout).toMatch(/Content is valid: 2 documents/);
     const path = join(dir, 'acceptable-use/2026-11-23.mdx');
     const text = readFileSync(path, 'utf8');
     writeFileSync(path, text.replace('draft: true\n', '').replace(/\[INSERT [^\]]*\]/g, 'the final wording'));

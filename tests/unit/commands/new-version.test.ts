@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../../src/lib/content-files.ts';
@@ -26,9 +26,14 @@ describe('npm run new-version', () => {
     expect(readFileSync(join(dir, 'beta/2026-12-24.mdx'), 'utf8')).toContain('effective: 2026-12-24\npublished: 2026-12-24\nchange: minor\nsummary: Corrected the postal address.\n');
   });
 
-  it('leaves content that npm run lock and npm run check accept once the summary is written', () => {
+  // Four scripts in a row: slower than the unit default on a busy machine.
+  it('leaves content that npm run lock and npm run check accept once the summary is written', { timeout: 30_000 }, () => {
     const dir = writeContent(validContent());
     expect(runScript('new-version', ['beta', '--minor', '--summary', 'Corrected the postal address.'], dir).status).toBe(0);
+    // A copy of the latest text changes nothing: lock refuses it until the text is edited.
+    const path = join(dir, 'beta/2026-11-23.mdx');
+    expect(runScript('lock', [], dir)).toMatchObject({ status: 1, stderr: expect.stringMatching(/the text is the same as the version of 2024-03-01/) });
+    writeFileSync(path, readFileSync(path, 'utf8').replace('applies to everyone.', 'applies to everyone, wherever they live.'));
     expect(runScript('lock', [], dir).status).toBe(0);
     const check = runScript('check', [], dir);
     expect(check.stderr).toBe('');

@@ -22,7 +22,7 @@ describe('npm run notice on a fixture', () => {
         '',
         'We are changing our Alpha Policy. The new version takes effect on 1 February 2027.',
         '',
-        "We announced it on 1 December 2026, giving 62 days' notice.",
+        "We announced it on 20 November 2026, giving 73 days' notice.",
         '',
         'What changes',
         '',
