@@ -22,7 +22,7 @@ import { GIT_LOG_FORMAT, type HistorySource, historyFileDate, parseCatFileBatch,
 import { formatGuess, type ImportGuess } from '../src/lib/import/report.ts';
 import { LOCK_FILE, parseLock } from '../src/lib/lock.ts';
 import type { ChangeKind } from '../src/lib/types.ts';
-import { contentDir, failNothingWritten, hasLockScript, nextStepsLines, parseCommandArgs, readContent, site, writeContentFiles } from './cli.ts';
+import { commandToday, contentDir, failNothingWritten, hasLockScript, nextStepsLines, parseCommandArgs, readContent, site, writeContentFiles } from './cli.ts';
 
 const USAGE = [
   'usage: npm run import -- <file> --document <slug> [--effective YYYY-MM-DD] [--published YYYY-MM-DD] [--change initial|material|minor] [--summary "..."] [--title "..."] [--format markdown|html|docx|text] [--base-url https://...] [--force] [--dry-run]',
@@ -144,7 +144,7 @@ async function importHistory(): Promise<void> {
     if (!folder || extra.length > 0) failNothingWritten(['--history takes one folder', USAGE]);
     ({ sources, ignored } = folderSources(folder));
   }
-  const plan = await planHistoryImport(sources, { document, title: values.title, changes, noticeDays, company: site.company, siteContact: site.contact.email, placeholders: site.placeholders, convert: convertOptions, lock: readLockForPlan() }, readContent());
+  const plan = await planHistoryImport(sources, { document, title: values.title, changes, noticeDays, company: site.company, siteContact: site.contact.email, placeholders: site.placeholders, convert: convertOptions, lock: readLockForPlan(), today: commandToday(undefined) }, readContent());
   if (!plan.ok) failNothingWritten(plan.errors);
 
   const out: string[] = [];

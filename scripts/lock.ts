@@ -39,8 +39,7 @@ for (const key of corrected) process.stdout.write(`~ recorded corrected version 
 const recorded = comparison.added.length + corrected.length;
 // "Up to date" only when nothing is left to record: a refused change below means the lock is not.
 if (recorded === 0 && refused.length === 0) process.stdout.write(`✓ ${check.lockPath} is up to date\n`);
-else if (recorded > 0) process.stdout.write(`
-Commit ${check.lockPath} together with the new version(s).\n`);
+else if (recorded > 0) process.stdout.write(`\nCommit ${check.lockPath} together with the new version(s).\n`);
 
 if (refused.length > 0) {
   process.stderr.write(`\n${formatContentIssues(refused)}`);

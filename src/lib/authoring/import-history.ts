@@ -31,6 +31,8 @@ export interface HistoryRequest {
   convert: ConvertOptions;
   /** The lock as it is (undefined when the site has none yet). */
   lock: VersionLock | undefined;
+  /** Today: the lock records it as the day each imported version was first recorded. */
+  today: string;
 }
 
 /** One version the history import writes, and what the author should know about it. */
@@ -160,7 +162,7 @@ export async function planHistoryImport(sources: readonly HistorySource[], reque
   // Record the new versions through the lock's own functions, and only this document's: other pending versions are the author's to lock.
   const validated = validateContent(treeWithFiles(tree, files), { placeholders: request.placeholders, excludeDrafts: true });
   const lock = request.lock ?? emptyLock();
-  const updated = updateLock(validated.documents.filter((document) => document.slug === request.document), lock).lock;
+  const updated = updateLock(validated.documents.filter((document) => document.slug === request.document), lock, { today: request.today }).lock;
   const lockText = serializeLock({ ...updated, versions: { ...lock.versions, ...Object.fromEntries(Object.entries(updated.versions).filter(([key]) => key.startsWith(`${request.document}/`))) } });
 
   const notes = [

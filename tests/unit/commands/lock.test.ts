@@ -14,10 +14,11 @@ describe('npm run lock', () => {
 
   it('records a new version and says to commit the lock', () => {
     const files = validContent();
-    const dir = writeContent({ ...files, 'beta/2026-12-07.mdx': versionFile({ effective: '2026-12-07', published: '2026-11-23', change: 'material', summary: 'Changes the liability cap.' }) }, undefined, { lockFrom: files });
+    const dir = writeContent({ ...files, 'beta/2026-12-07.mdx': versionFile({ effective: '2026-12-07', published: '2026-11-23', change: 'material', summary: 'Changes the liability cap.' }, '## Scope\n\nThis document applies to every customer.\n') }, undefined, { lockFrom: files });
     const run = runScript('lock', [], dir);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('+ recorded new version beta/2026-12-07');
+    expect(run.stdout).toContain('+ recorded new version beta/2026-12-07 (first recorded 2026-11-23)');
+    expect(JSON.parse(readFileSync(join(dir, 'versions.lock.json'), 'utf8')).versions['beta/2026-12-07']).toMatchObject({ recorded: '2026-11-23', imported: false });
     expect(run.stdout).toMatch(/Commit .*versions\.lock\.json together with the new version/);
     expect(run.stdout).not.toContain('up to date');
   });
