@@ -179,7 +179,8 @@ export function versionAnchors(tree: MdastLike): Set<string> {
 interface VersionContext {
   version: VersionSource;
   document: DocumentSource;
-  anchors: Set<string>;
+  /** The version's own anchors, worked out on the first in-page link (most versions have none). */
+  anchors: () => Set<string>;
   /** Latest published version's anchors of each document, for DocLink sections. */
   documentAnchors: ReadonlyMap<string, { versionId: string; anchors: Set<string> }>;
   issues: ContentIssue[];
@@ -190,6 +191,8 @@ const describeCharacter = (char: string): string => `U+${(char.codePointAt(0) ??
 /** Control characters, bidi overrides and bytes that were not UTF-8, one issue per line. */
 export function characterIssues(file: string, text: string, field: (line: number) => string): ContentIssue[] {
   const issues: ContentIssue[] = [];
+  // One scan of the whole text first: nearly every file is clean, and splitting it into lines costs more.
+  if (!text.includes(REPLACEMENT_CHARACTER) && !FORBIDDEN_CHARACTER.test(text)) return issues;
   const lines = text.split('\n');
   lines.forEach((lineText, index) => {
     const line = index + 1;
@@ -258,8 +261,8 @@ function checkLink(context: VersionContext, node: MdastLike, url: string): void 
   const problem = linkProblem(url);
   if (problem) return push(context, node, problem.message, problem.fix);
   const fragment = /^#(.*)$/.exec(url.trim())?.[1];
-  if (fragment !== undefined && !context.anchors.has(decodeURIComponentSafe(fragment))) {
-    push(context, node, `in-page link "${url}" points to an anchor this version does not have`, anchorFix(context.anchors));
+  if (fragment !== undefined && !context.anchors().has(decodeURIComponentSafe(fragment))) {
+    push(context, node, `in-page link "${url}" points to an anchor this version does not have`, anchorFix(context.anchors()));
   }
 }
 
@@ -476,17 +479,13 @@ export function contentRuleIssues(tree: ContentTree): ContentIssue[] {
     if (document.metaSource !== undefined) issues.push(...characterIssues(document.metaPath, document.metaSource, () => 'document.yaml'));
     // DocLink links to /<document>/, and a section must be there once every announced version is in force:
     // the anchors of the document's latest published version count (docs/authoring.md, "Links").
-    let latest: { versionId: string; anchors: Set<string> } = { versionId: '(none)', anchors: new Set() };
-    let latestId = '';
+    let latest: { versionId: string; tree: MdastLike } | undefined;
     for (const version of document.versions) {
       const body = parseVersionBody(version.source);
       parsed.set(version, body);
-      if (body.ok && isPublished(version) && version.id > latestId) {
-        latestId = version.id;
-        latest = { versionId: version.id, anchors: versionAnchors(body.tree) };
-      }
+      if (body.ok && isPublished(version) && (!latest || version.id > latest.versionId)) latest = { versionId: version.id, tree: body.tree };
     }
-    documentAnchors.set(document.slug, latest);
+    documentAnchors.set(document.slug, latest ? { versionId: latest.versionId, anchors: versionAnchors(latest.tree) } : { versionId: '(none)', anchors: new Set() });
   }
   for (const document of tree.documents) {
     for (const version of document.versions) {
@@ -507,7 +506,9 @@ export function contentRuleIssues(tree: ContentTree): ContentIssue[] {
         });
         continue;
       }
-      checkTree({ version, document, anchors: versionAnchors(body.tree), documentAnchors, issues }, body.tree);
+      let anchors: Set<string> | undefined;
+      const tree = body.tree;
+      checkTree({ version, document, anchors: () => (anchors ??= versionAnchors(tree)), documentAnchors, issues }, tree);
     }
   }
   return issues;
