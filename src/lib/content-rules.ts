@@ -281,7 +281,7 @@ function anchorFix(anchors: ReadonlySet<string>): string {
     : `use one of its anchors: ${list.slice(0, 12).map((anchor) => `#${anchor}`).join(', ')}${list.length > 12 ? ', …' : ''}`;
 }
 
-function checkImage(context: VersionContext, node: MdastLike, src: string): void {
+function checkImage(context: VersionContext, node: MdastLike, src: string, raw = false): void {
   const squeezed = src.replace(/[\u0000-\u0020]/g, '');
   if (/^[a-z][a-z0-9+.-]*:/i.test(squeezed) || squeezed.startsWith('//')) {
     return push(
@@ -290,6 +290,10 @@ function checkImage(context: VersionContext, node: MdastLike, src: string): void
       `image "${src}" is loaded from another site: every reader's visit would be reported to it`,
       `save the image in ${context.document.dir}/ and write its file name, e.g. ![description](./diagram.png)`,
     );
+  }
+  if (raw) {
+    // Astro publishes (and optimises) an image written in Markdown; an <img> tag's file would not be published.
+    return push(context, node, `<img src="${src}">: an image file is published only when written in Markdown`, `write ![description](./${squeezed.replace(/^\.\//, '')}) instead`);
   }
   const name = squeezed.replace(/^\.\//, '');
   const exists = (context.document.assets ?? []).some((path) => path.split('/').pop() === name);
@@ -373,7 +377,7 @@ function checkJsx(context: VersionContext, node: MdastLike): void {
   if (lower === 'a' && href !== undefined) checkLink(context, node, href);
   if (lower === 'a' && href === undefined) push(context, node, '<a> without href', 'write the link in Markdown, [text](https://...), or use <DocLink>');
   const src = values.get('src');
-  if (lower === 'img') checkImage(context, node, src ?? '');
+  if (lower === 'img') checkImage(context, node, src ?? '', true);
 }
 
 function checkDocLink(context: VersionContext, node: MdastLike, doc: string | undefined, section: string | undefined): void {

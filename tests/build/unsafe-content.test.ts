@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtFiles, cleanEnv, PROJECT_ROOT, runBuild, TEST_BUILDS } from '../support/build-site.ts';
@@ -117,13 +118,34 @@ const TRICKS_BODY = [
   '',
   'We keep data for two years. See <DocLink doc="beta" section="scope">the beta terms</DocLink>.',
   '',
+  '![How data flows](./data-flow.png)',
+  '',
 ].join('\n');
+
+/** A real PNG of `size` x `size` red pixels: an image file of the document, which the site publishes. */
+function png(size: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([255, 0, 0]))]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(Array(size).fill(row)))), chunk('IEND', Buffer.alloc(0))]);
+}
 
 describe('environment values and concurrent builds', () => {
   it('never publishes a value of the environment, and a second build of one folder waits for the first', async () => {
     const canary = `canary-${process.pid}-${Date.now().toString(36)}`;
     const files = { ...validContent(), 'alpha/2025-01-01.mdx': versionFile({ effective: '2025-01-01', published: '2025-01-01', change: 'minor', summary: 'Adds text that looks like code.' }, TRICKS_BODY) };
     const contentDir = writeContent(files, TEST_BUILDS);
+    writeFileSync(join(contentDir, 'alpha/data-flow.png'), png(8));
     dirs.push(contentDir);
     const outDir = join(TEST_BUILDS, 'unsafe-env');
     rmSync(outDir, { recursive: true, force: true });
@@ -151,6 +173,9 @@ describe('environment values and concurrent builds', () => {
     const page = readFileSync(join(outDir, 'alpha/2025-01-01/index.html'), 'utf8');
     expect(page).toContain('{process.env.REDLINE_CANARY}');
     expect(page).toContain('import fs from');
+    // An image file of the document is published by the site itself, under the site's own path.
+    const image = /<img src="\/(_astro\/data-flow\.[^"]+)" alt="How data flows"/.exec(page)?.[1];
+    expect(image && existsSync(join(outDir, image))).toBe(true);
 
     expect(existsSync(`${outDir}.staging-999999`) || existsSync(`${outDir}.previous-999999`)).toBe(false);
     expect(existsSync(`${outDir}.lock`)).toBe(false);

@@ -95,6 +95,7 @@ export const UNSAFE_CONTENT_CASES: UnsafeContentCase[] = [
   bodyCase('an external <img>', `${scope}<img src="https://tracker.example/p.gif" alt="" />\n`, 5, /loaded from another site/, /save the image in/),
   bodyCase('a protocol-relative image', `${scope}![logo](//cdn.example/logo.png)\n`, 5, /loaded from another site/, /save the image in/),
   bodyCase('an external reference-style image', `${scope}![logo][l]\n\n[l]: https://cdn.example/logo.png\n`, 7, /loaded from another site/, /save the image in/),
+  bodyCase('a local image as an <img> tag (its file would not be published)', `${scope}<img src="./diagram.png" alt="Diagram" />\n`, 5, /published only when written in Markdown/, /!\[description\]\(\.\/diagram\.png\)/),
   bodyCase('an image outside the document folder', `${scope}![x](../../../etc/passwd.png)\n`, 5, /is not an image file in/, /save the image/),
   // Links that break under a base path or point nowhere.
   bodyCase('a titled root-relative link', `${scope}See [our terms](/beta/ "Beta terms").\n`, 5, /root-relative link "\/beta\/"/, /<DocLink doc="slug"/),
