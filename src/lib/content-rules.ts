@@ -375,7 +375,8 @@ function checkJsx(context: VersionContext, node: MdastLike): void {
   const lower = name.toLowerCase();
   const href = values.get('href');
   if (lower === 'a' && href !== undefined) checkLink(context, node, href);
-  if (lower === 'a' && href === undefined) push(context, node, '<a> without href', 'write the link in Markdown, [text](https://...), or use <DocLink>');
+  // <a id="annex-a"></a> is an anchor (pasted HTML has them); an <a> that is neither link nor anchor is a slip.
+  if (lower === 'a' && href === undefined && !values.has('id')) push(context, node, '<a> without href', 'write the link in Markdown, [text](https://...), or use <DocLink>');
   const src = values.get('src');
   if (lower === 'img') checkImage(context, node, src ?? '', true);
 }

@@ -47,6 +47,7 @@ describe('valid content passes the rules', () => {
     ['escaped braces and angle brackets', 'Fees are charged in \\{currency\\}; 3 \\< 4.\n'],
     ['links of every allowed scheme and form', '[a](https://example.com "Title") [b][ref] [c](mailto:dpo@example.com) [d](tel:+441234567) www.example.org\n\n[ref]: http://example.com/\n'],
     ['an in-page link and a DocLink section', '## Retention\n\nSee [retention](#retention) and <DocLink doc="beta" section="scope">beta</DocLink>.\n'],
+    ['an HTML anchor and a link to it', '<a id="annex-a"></a>\n\n## Schedule of fees\n\nSee [the annex](#annex-a) and [the fees](#schedule-of-fees).\n'],
     ['a Callout with literal attributes', '<Callout type="warning" title="Heads up">\n\nText.\n\n</Callout>\n'],
     ['headings in other scripts', '## Données personnelles\n\n## 個人情報\n\n## 4.2\n'],
     ['the words import and export in prose', 'We import and export nothing. Export controls apply.\n'],

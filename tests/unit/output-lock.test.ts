@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,14 @@ describe('leftoverBuildFolders', () => {
     const parent = join(root, 'site');
     for (const name of ['dist', 'dist.staging-12', 'dist.previous-34', 'dist-other.staging-1', 'distant']) mkdirSync(join(parent, name), { recursive: true });
     expect(leftoverBuildFolders(join(parent, 'dist'))).toEqual([join(parent, 'dist.previous-34'), join(parent, 'dist.staging-12')]);
+  });
+});
+
+describe('.gitignore', () => {
+  it('ignores what a build writes beside dist/, so a killed build never leaves files to commit', () => {
+    const paths = ['dist.staging-123/index.html', 'dist.previous-456/index.html', 'dist.lock'];
+    const result = spawnSync('git', ['check-ignore', '--no-index', ...paths], { cwd: join(import.meta.dirname, '../..'), encoding: 'utf8' });
+    expect(result.stdout.trim().split('\n')).toEqual(paths);
   });
 });
 
