@@ -32,7 +32,7 @@ describe('planNewVersion', () => {
 
   it('copies the body of the latest published version byte for byte', () => {
     const files = validContent();
-    const latest = versionFile({ effective: '2024-09-01', published: '2024-09-01', change: 'minor', summary: 'Reworded the scope section.' }, '\nIntro {x}\n\n## Scope\n\nTrailing spaces   \n\n\n');
+    const latest = versionFile({ effective: '2024-09-01', published: '2024-09-01', change: 'minor', summary: 'Reworded the scope section.' }, '\nIntro \\{x\\}\n\n## Scope\n\nTrailing spaces   \n\n\n');
     files['beta/2024-09-01.mdx'] = latest;
     const plan = planNewVersion(request({ minor: true, summary: 'Fixed the name of the controller.' }), treeOf(files));
     if (!plan.ok) throw new Error(plan.errors.join('\n'));
