@@ -14,16 +14,23 @@ import {
   indexedPageCount,
   PAGEFIND_FOLDER,
   pageUrlOfFile,
+  pageUrlOfPath,
   reusesSearchPages,
   SEARCH_EXCLUDED_SELECTORS,
+  SEARCH_PAGE_SINK,
   type SearchInput,
   searchInputOf,
+  type SearchPageSink,
+  searchPageQueue,
   searchPagesToReuse,
 } from '../lib/search-index.ts';
 import type { LegalDocument } from '../lib/types.ts';
 
 /** The built files that can be version permalink pages (`/<document>/<version>/`), the only pages indexed. */
 const VERSION_PAGE_GLOB = '*/*/index.html';
+
+/** The middleware that hands rendered version pages to the index (relative to the project root, as Astro loads it). */
+const MIDDLEWARE_FILE = 'src/integrations/search-pages.ts';
 
 const INDEX_OPTIONS = { excludeSelectors: [...SEARCH_EXCLUDED_SELECTORS] };
 
@@ -51,63 +58,94 @@ async function addAll(index: PagefindIndex, inputs: readonly SearchInput[]): Pro
   results.forEach((added, i) => failOn(added.errors, `index ${inputs[i]?.url}`));
 }
 
-/** An index started with the last build's pages while Vite bundles, and which pages it was given. */
-interface EarlyIndex {
+/** An index under way before the pages are all written, and which pages it was given, in order. */
+interface IndexUnderWay {
   index: PagefindIndex;
   pages: IndexedPage[];
-  /** Settles when Pagefind has every page; false if it failed (the index is then not used). */
+  /** How many of `pages` came from the last build's inputs (the rest from pages rendered in this build). */
+  fromLastBuild: number;
+  /** Settles when Pagefind has every page given so far; false if adding one failed (the index is then not used). */
   ready: Promise<boolean>;
 }
 
+/** Gives `inputs` to the index after everything given before; they are used only if all of them go in. */
+function giveInOrder(underWay: IndexUnderWay, inputs: readonly SearchInput[]): void {
+  underWay.pages.push(...inputs.map((input) => ({ url: input.url, hash: hashOf(input) })));
+  underWay.ready = underWay.ready.then((ok) =>
+    ok
+      ? addAll(underWay.index, inputs).then(
+          () => true,
+          () => false,
+        )
+      : false,
+  );
+}
+
+type WithSink = typeof globalThis & { [SEARCH_PAGE_SINK]?: SearchPageSink };
+
 /**
- * Builds the Pagefind search index as part of `astro build`, over the version pages Astro just wrote (the staging
+ * Builds the Pagefind search index as part of `astro build`, over the version pages Astro writes (the staging
  * folder of scripts/build.ts, given by the hook's `dir`). Only pages marked `data-pagefind-body` are indexed,
  * and only version permalink pages carry it (src/lib/search-index.ts): `/<document>/` duplicates the
  * version in force, and compare, history, feed and notice pages are not legal text.
  *
- * Pagefind has no incremental mode, so a rebuild would index every version again after the pages are written.
- * Instead, as soon as the build starts and while Vite bundles, the last build's inputs (in Astro's cacheDir) go
- * into an index, as far as they match the start of this build's order of version pages (from `documents`, which
- * the content check read: URL and announcement date, see compareSearchInputs). When the pages are written, that index is
- * used if what it was given is exactly how the new index starts (the same pages, byte for byte, in the same
- * order), and only the rest is added; otherwise it is dropped and everything is indexed again. Either way the
- * index is the one a cold build makes.
+ * Pagefind has no incremental mode and its index depends on the order pages go in, so the order is fixed (by
+ * announcement date, then URL: compareSearchInputs), and the index is started before the pages are written:
+ * - as soon as the build starts and while Vite bundles, with the last build's inputs (in Astro's cacheDir), as far
+ *   as they match the start of this build's order of version pages (from `documents`, which the content check
+ *   read: URL and announcement date);
+ * - then, while Astro renders, with each version page as it is rendered (a middleware, ./search-pages.ts, hands
+ *   over its HTML), in that order: a page goes in once every page before it has.
+ * When the pages are all written, that index is used if what it was given is exactly how the new index starts
+ * (the same pages, byte for byte, in the same order, read back from the files), and only the rest is added
+ * (in a rebuild, the pages Astro copied instead of rendering); otherwise it is dropped and everything is indexed
+ * again. Either way the index is the one a cold build makes.
  */
 export function redlinePagefind({ documents }: { documents?: () => readonly LegalDocument[] | undefined } = {}): AstroIntegration {
   let inputsFile: string | undefined;
-  let early: EarlyIndex | undefined;
+  let basePath = '/';
+  let underWay: IndexUnderWay | undefined;
   return {
     name: 'redline:pagefind',
     hooks: {
+      'astro:config:setup': ({ command, config, addMiddleware }) => {
+        if (command === 'build') addMiddleware({ entrypoint: new URL(MIDDLEWARE_FILE, config.root), order: 'pre' });
+      },
       'astro:config:done': ({ config }) => {
         inputsFile = join(fileURLToPath(config.cacheDir), INPUTS_FILE);
+        basePath = config.base;
       },
       'astro:build:start': async () => {
-        if (!inputsFile) return;
-        let previous: SearchInput[];
-        try {
-          previous = JSON.parse(await readFile(inputsFile, 'utf8')) as SearchInput[];
-        } catch {
-          return; // No earlier build: the index is made at the end.
-        }
         // This build's version pages, by the URL pageUrlOfFile gives their files (no base path).
         const expected = documents?.()?.flatMap((document) =>
           document.versions.map((version) => ({ url: routePath({ kind: 'version', document: document.slug, version: version.id }, '/'), published: version.published })),
         );
-        const reusable = expected ? previous.slice(0, searchPagesToReuse(previous, expected)) : [];
-        if (reusable.length === 0) return;
+        if (!expected) return; // Without the content check's documents, the index is made at the end.
+        let previous: SearchInput[] = [];
+        try {
+          if (inputsFile) previous = JSON.parse(await readFile(inputsFile, 'utf8')) as SearchInput[];
+        } catch {
+          // No earlier build: every page is given as it is rendered.
+        }
+        const reusable = previous.slice(0, searchPagesToReuse(previous, expected));
         const index = await newIndex().catch(() => undefined);
         if (!index) return;
-        early = {
-          index,
-          pages: reusable.map((input) => ({ url: input.url, hash: hashOf(input) })),
-          ready: addAll(index, reusable).then(
-            () => true,
-            () => false,
-          ),
+        const started: IndexUnderWay = { index, pages: [], fromLastBuild: reusable.length, ready: Promise.resolve(true) };
+        giveInOrder(started, reusable);
+        underWay = started;
+        const queue = searchPageQueue(expected, reusable.length);
+        const sink: SearchPageSink = {
+          wants: (pathname) => queue.wants(pageUrlOfPath(pathname, basePath)),
+          add: (pathname, html) => {
+            const input = searchInputOf(pageUrlOfPath(pathname, basePath), html);
+            // A page without a search body is not what the order expected: the pages after it wait for the end.
+            if (input) giveInOrder(started, queue.add(input));
+          },
         };
+        (globalThis as WithSink)[SEARCH_PAGE_SINK] = sink;
       },
       'astro:build:done': async ({ dir, logger }) => {
+        delete (globalThis as WithSink)[SEARCH_PAGE_SINK];
         const outDir = fileURLToPath(dir);
         const started = performance.now();
         try {
@@ -125,14 +163,23 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
           let index: PagefindIndex;
           let reused = 0;
           let note = '';
-          if (early && (await early.ready) && reusesSearchPages(early.pages, pages)) {
-            index = early.index;
-            reused = early.pages.length;
-            note = ` (${reused} given to Pagefind while the site was bundled, from the last build)`;
+          if (underWay && (await underWay.ready) && reusesSearchPages(underWay.pages, pages)) {
+            index = underWay.index;
+            reused = underWay.pages.length;
+            const fromLastBuild = Math.min(underWay.fromLastBuild, reused);
+            const parts = [
+              ...(fromLastBuild > 0 ? [`${fromLastBuild} given to Pagefind while the site was bundled, from the last build`] : []),
+              ...(reused > fromLastBuild ? [`${reused - fromLastBuild} while the pages rendered`] : []),
+            ];
+            if (parts.length > 0) note = ` (${parts.join(', ')})`;
           } else {
-            if (early) {
-              await early.index.deleteIndex().catch(() => undefined);
-              note = ` (all again: the ${early.pages.length} pages given to Pagefind from the last build had changed)`;
+            if (underWay) {
+              await underWay.index.deleteIndex().catch(() => undefined);
+              const { pages: given, fromLastBuild } = underWay;
+              note =
+                fromLastBuild === given.length
+                  ? ` (all again: the ${given.length} pages given to Pagefind from the last build had changed)`
+                  : ` (all again: of the ${given.length} pages given to Pagefind before the end, ${fromLastBuild} from the last build, some had changed)`;
             }
             index = await newIndex();
           }

@@ -182,3 +182,56 @@ export interface IndexedPage {
 export function reusesSearchPages(added: readonly IndexedPage[], pages: readonly IndexedPage[]): boolean {
   return added.length <= pages.length && added.every((page, i) => page.url === pages[i]?.url && page.hash === pages[i]?.hash);
 }
+
+/** The site-relative URL (no base path, ending in `/`) of a page rendered at `pathname` under `basePath`: the URL pageUrlOfFile gives its file. */
+export function pageUrlOfPath(pathname: string, basePath: string): string {
+  const base = basePath.replace(/\/+$/, '');
+  const trimmed = (base && pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname).replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Pages in the index's order as they arrive in any order: what `add` hands back is ready to go into the index. */
+export interface SearchPageQueue {
+  /** Whether a page at `url` is one the queue is waiting for. */
+  wants(url: string): boolean;
+  /** Takes a page that was waited for; returns the pages, in order, that can now go into the index (possibly none). */
+  add(input: SearchInput): SearchInput[];
+}
+
+/**
+ * Orders version pages as they are rendered (in whatever order Astro finishes them) into the order of the index
+ * (compareSearchInputs over `expected`, URL and announcement date from the content), from position `start` on (the
+ * pages before it are already in the index, given from the last build). A page goes out once every page before it
+ * in that order has: so Pagefind can index while the other pages render, and the index comes out as a cold build's.
+ */
+export function searchPageQueue(expected: ReadonlyArray<Pick<SearchInput, 'url' | 'published'>>, start: number): SearchPageQueue {
+  const order = [...expected].sort(compareSearchInputs).map((page) => page.url);
+  const wanted = new Set(order.slice(start));
+  const arrived = new Map<string, SearchInput>();
+  let next = start;
+  return {
+    wants: (url) => wanted.has(url),
+    add(input) {
+      if (!wanted.delete(input.url)) return [];
+      arrived.set(input.url, input);
+      const ready: SearchInput[] = [];
+      for (let page = arrived.get(order[next] ?? ''); page; page = arrived.get(order[next] ?? '')) {
+        ready.push(page);
+        arrived.delete(page.url);
+        next += 1;
+      }
+      return ready;
+    },
+  };
+}
+
+/** The global the search integration listens on for rendered pages (Symbol.for: the integration and the middleware get separate copies of this module). */
+export const SEARCH_PAGE_SINK = Symbol.for('redline.search-pages');
+
+/** What the middleware (src/integrations/search-pages.ts) hands rendered pages to. */
+export interface SearchPageSink {
+  /** Whether the page rendered at `pathname` (with the base path) is wanted. */
+  wants(pathname: string): boolean;
+  /** Takes its HTML. */
+  add(pathname: string, html: string): void;
+}

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type BuildResult, differingFiles, runBuild } from '../support/build-site.ts';
 
-// Pagefind has no incremental mode; a rebuild gives it the last build's pages while Vite bundles and uses that
-// index only if it is exactly how the new one starts (src/integrations/pagefind.ts).
+// Pagefind has no incremental mode; a build gives it the last build's pages while Vite bundles, then each version
+// page as it is rendered, and uses that index only if it is exactly how the new one starts
+// (src/integrations/pagefind.ts).
 describe('the search index of a rebuild', () => {
   const caches = mkdtempSync(join(tmpdir(), 'redline-search-rebuild-'));
   afterAll(() => rmSync(caches, { recursive: true, force: true }));
@@ -18,6 +19,8 @@ describe('the search index of a rebuild', () => {
   it('reuses the last build’s pages when nothing changed, and is the index a cold build makes', () => {
     const cold = build('search-cold', 'a', '2026-11-23');
     expect(cold.output).not.toContain('given to Pagefind while the site was bundled');
+    // Without a last build, every version page went to Pagefind as it was rendered, none after the last page.
+    expect(cold.output).toMatch(/Indexed (\d+) version pages in \d+ ms \(\1 while the pages rendered\)/u);
     const warm = build('search-warm', 'a', '2026-11-23');
     expect(warm.output).toMatch(/Indexed (\d+) version pages in \d+ ms \(\1 given to Pagefind while the site was bundled, from the last build\)/u);
     expect(differingFiles(cold.outDir, warm.outDir)).toEqual([]);

@@ -3,9 +3,11 @@ import {
   compareSearchInputs,
   indexedPageCount,
   pageUrlOfFile,
+  pageUrlOfPath,
   reusesSearchPages,
   searchIndexAttributes,
   searchInputOf,
+  searchPageQueue,
   searchPagesToReuse,
   withoutHeadingAnchors,
 } from '../../src/lib/search-index.ts';
@@ -132,5 +134,48 @@ describe('search page order and reuse', () => {
     expect(reusesSearchPages(added, [{ url: '/a/', hash: '1' }, { url: '/b/', hash: 'changed' }])).toBe(false);
     expect(reusesSearchPages(added, [{ url: '/b/', hash: '2' }, { url: '/a/', hash: '1' }])).toBe(false);
     expect(reusesSearchPages(added, [{ url: '/a/', hash: '1' }])).toBe(false);
+  });
+});
+
+describe('pageUrlOfPath', () => {
+  it.each([
+    ['/privacy/2025-01-01/', '/', '/privacy/2025-01-01/'],
+    ['/privacy/2025-01-01', '/', '/privacy/2025-01-01/'],
+    ['/legal/privacy/2025-01-01/', '/legal/', '/privacy/2025-01-01/'],
+    ['/legal/privacy/2025-01-01', '/legal', '/privacy/2025-01-01/'],
+    ['/legal/', '/legal/', '/'],
+    ['/', '/', '/'],
+  ])('%s under %s is %s, as pageUrlOfFile names its file', (pathname, base, url) => {
+    expect(pageUrlOfPath(pathname, base)).toBe(url);
+  });
+});
+
+describe('searchPageQueue', () => {
+  const expected = [
+    { url: '/terms/2025-01-01/', published: '2024-12-01' },
+    { url: '/privacy/2025-01-01/', published: '2024-12-01' },
+    { url: '/privacy/2024-01-01/', published: '2023-12-01' },
+    { url: '/privacy/2026-01-01/', published: '2025-12-01' },
+  ];
+  const input = (url: string) => ({ url, published: expected.find((page) => page.url === url)?.published ?? '', html: `<p>${url}</p>` });
+  // In the index's order: /privacy/2024-01-01/, /privacy/2025-01-01/, /terms/2025-01-01/, /privacy/2026-01-01/.
+  it.each([
+    ['in order', 0, ['/privacy/2024-01-01/', '/privacy/2025-01-01/', '/terms/2025-01-01/', '/privacy/2026-01-01/'], [['/privacy/2024-01-01/'], ['/privacy/2025-01-01/'], ['/terms/2025-01-01/'], ['/privacy/2026-01-01/']]],
+    ['the first last', 0, ['/privacy/2026-01-01/', '/terms/2025-01-01/', '/privacy/2025-01-01/', '/privacy/2024-01-01/'], [[], [], [], ['/privacy/2024-01-01/', '/privacy/2025-01-01/', '/terms/2025-01-01/', '/privacy/2026-01-01/']]],
+    ['mixed', 0, ['/privacy/2025-01-01/', '/privacy/2024-01-01/', '/privacy/2026-01-01/', '/terms/2025-01-01/'], [[], ['/privacy/2024-01-01/', '/privacy/2025-01-01/'], [], ['/terms/2025-01-01/', '/privacy/2026-01-01/']]],
+    ['after two pages given from the last build', 2, ['/privacy/2026-01-01/', '/privacy/2024-01-01/', '/terms/2025-01-01/'], [[], [], ['/terms/2025-01-01/', '/privacy/2026-01-01/']]],
+  ])('hands pages out in the index order (%s)', (_, start, arrivals, handed) => {
+    const queue = searchPageQueue(expected, start);
+    expect(arrivals.map((url) => queue.add(input(url)).map((page) => page.url))).toEqual(handed);
+  });
+
+  it('waits only for pages not yet given, and takes each once', () => {
+    const queue = searchPageQueue(expected, 2);
+    expect(queue.wants('/privacy/2024-01-01/')).toBe(false);
+    expect(queue.wants('/terms/2025-01-01/')).toBe(true);
+    expect(queue.wants('/privacy/compare/2024-01-01...2025-01-01/')).toBe(false);
+    expect(queue.add(input('/terms/2025-01-01/')).map((page) => page.url)).toEqual(['/terms/2025-01-01/']);
+    expect(queue.wants('/terms/2025-01-01/')).toBe(false);
+    expect(queue.add(input('/terms/2025-01-01/'))).toEqual([]);
   });
 });
