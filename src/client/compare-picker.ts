@@ -1,12 +1,21 @@
 // The compare picker: diffs any two versions in the browser with the same engine and renderers as the
 // built compare pages (src/lib/comparison.ts), from each version's blocks JSON, at a shareable URL
 // (?from=X&to=Y). Without JavaScript the page lists the built comparisons instead.
-// The engine is loaded with a dynamic import() when a pair is first compared, so that the page itself
-// loads only this form's few KB of script.
+// The engine is loaded with a dynamic import() once the reader starts choosing a pair (or when one is first
+// compared), so that the page itself loads only this form's few KB of script, and so that by the time Compare is
+// pressed the engine and the chosen versions' blocks are usually here already.
 import type { Block } from '../lib/diff/browser.ts';
 import { escapeHtml as escape } from '../lib/feeds/escape.ts';
 
 const blocksCache = new Map<string, Promise<Block[]>>();
+let engine: Promise<typeof import('../lib/comparison.ts')> | undefined;
+
+function loadEngine(): Promise<typeof import('../lib/comparison.ts')> {
+  engine ??= import('../lib/comparison.ts');
+  // A failed load is tried again at the next comparison (and reported there).
+  engine.catch(() => (engine = undefined));
+  return engine;
+}
 
 function loadBlocks(url: string): Promise<Block[]> {
   let blocks = blocksCache.get(url);
@@ -50,7 +59,7 @@ export function mountComparePicker(root: Document): void {
     status!.textContent = 'Comparing…';
     try {
       const [{ buildComparison, renderChangeSummary, renderTableOfContents }, oldBlocks, newBlocks] = await Promise.all([
-        import('../lib/comparison.ts'),
+        loadEngine(),
         loadBlocks(old.dataset['blocks'] ?? ''),
         loadBlocks(next.dataset['blocks'] ?? ''),
       ]);
@@ -83,6 +92,16 @@ export function mountComparePicker(root: Document): void {
       status!.textContent = `Could not compare these versions (${error instanceof Error ? error.message : String(error)}).`;
     }
   }
+
+  // Choosing a version starts loading what comparing it needs: the engine and that version's blocks. A fetch that
+  // fails is dropped from the cache, so Compare asks again and reports the error.
+  const prefetch = (select: HTMLSelectElement) => {
+    void loadEngine().catch(() => undefined);
+    const url = versionOf(select.value)?.dataset['blocks'];
+    if (url) loadBlocks(url).catch(() => blocksCache.delete(url));
+  };
+  fromSelect.addEventListener('change', () => prefetch(fromSelect));
+  toSelect.addEventListener('change', () => prefetch(toSelect));
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -126,7 +126,10 @@ describe.each(EXAMPLE_SITES)('compare pages under $base', ({ base }) => {
 
   it('computes a pair that has no page of its own, from the form, at a shareable URL', async () => {
     await page.goto(`${site.url}privacy/compare/`);
+    // Choosing a version starts loading its blocks (and the engine) before Compare is pressed.
+    const fromBlocks = page.waitForResponse((response) => response.url().endsWith('/api/privacy/2024-03-01.blocks.json'));
     await page.locator('#compare-from').selectOption('2024-03-01');
+    await expect(fromBlocks.then((response) => response.ok())).resolves.toBe(true);
     await page.locator('#compare-to').selectOption('2025-02-01');
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     await expect.poll(() => page.url()).toBe(`${site.url}privacy/compare/?from=2024-03-01&to=2025-02-01`);
