@@ -15,7 +15,7 @@ function check(change: Record<string, string>, remove: string[] = []) {
   dirs.push(dir);
   for (const path of remove) unlinkSync(join(dir, path));
   // Paths in issues are relative to the project root; the content folder is the temporary folder inside it.
-  const issues = checkContent({ projectRoot: dirname(dir), contentDirOverride: dir, placeholders: DEFAULT_PLACEHOLDERS, production: true }).issues;
+  const issues = checkContent({ projectRoot: dirname(dir), contentDirOverride: dir, placeholders: DEFAULT_PLACEHOLDERS, production: true, today: '2026-11-23', git: false }).issues;
   return issues.map((issue) => ({ ...issue, file: issue.file.replace(`${basename(dir)}/`, '') }));
 }
 
