@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
@@ -130,6 +131,17 @@ describe('compare pages of the example site', () => {
     expect(textOf(source[0]!)).toMatch(/^Source \(MDX\) changes, for authors/u);
     expect(findAll(source[0]!, (element) => hasClass(element, 'rl-source-diff'))).toHaveLength(1);
     expect(html).not.toMatch(/ style="/u);
+  });
+
+  it("governs the source diff's inline style by the page's policy: the style comes after the policy <meta>, allowed by its hash", () => {
+    const html = readBuilt(outDir, 'privacy/compare/2025-02-01...2025-09-01/index.html');
+    const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/iu.exec(html);
+    const style = /<style>([\s\S]*?)<\/style>/u.exec(html);
+    expect(policy && style).toBeTruthy();
+    // A <meta> policy applies only to what follows it (CSP3, "Implementation details of the meta element").
+    expect(policy!.index).toBeLessThan(style!.index);
+    const hash = createHash('sha256').update(style![1]!).digest('base64');
+    expect(policy![1]).toContain(`'sha256-${hash}'`);
   });
 
   it('keeps version pages free of JavaScript and compare pages light', () => {
