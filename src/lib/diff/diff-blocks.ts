@@ -13,7 +13,7 @@ import type {
   ChangeModel,
   MovePlace,
 } from './model.ts';
-import { type ColumnMap, cellKey, cellSimilarity, columnMap, DEFAULT_MAX_EDIT_LENGTH, diffCells, diffTokens, inlineKey } from './inline-diff.ts';
+import { type ColumnMap, cellKey, columnMap, DEFAULT_MAX_EDIT_LENGTH, diffCells, diffTokens, inlineKey, keyCellSimilarity } from './inline-diff.ts';
 import { blockTokens, isWordToken } from './tokenize.ts';
 
 /** Options of diffBlocks; all optional, the defaults suit legal documents. */
@@ -414,7 +414,7 @@ function similarityOf(oldSide: Side, i: number, newSide: Side, j: number): { sim
     // A table row is known by its key, the first cell (the sub-processor, the cookie): half the score is
     // the key's, so "Azure (Microsoft)" pairs with "Microsoft (Azure)", not with another row that shares
     // more words elsewhere, and a row whose key changed entirely is another row.
-    const rowSim = 0.5 * cellSimilarity(ob.cells[0] as Cell, nb.cells[0] as Cell) + 0.5 * dice;
+    const rowSim = 0.5 * keyCellSimilarity(ob.cells[0] as Cell, nb.cells[0] as Cell) + 0.5 * dice;
     return { sim: rowSim, moveSim: rowSim };
   }
   const shorter = Math.min(totalA, totalB);

@@ -46,7 +46,7 @@ export function diffTokens(oldTokens: Token[], newTokens: Token[], maxEditLength
       j += n;
     }
   }
-  const groups = wholeTokens(tidyGroups(raw));
+  const groups = spacesApart(wholeTokens(tidyGroups(raw)));
   const common = groups.some((g) => g.eqOld !== undefined && g.eqOld.some(isWordToken));
   const changed = groups.some((g) => g.eqOld === undefined);
   if (changed && !common) return replacement(oldTokens, newTokens);
@@ -176,11 +176,24 @@ function bestOrderedPairs(olds: readonly Cell[], news: readonly Cell[]): Array<[
   return out;
 }
 
-/** Dice similarity of two cells' words (lower-cased), 0-1. */
-export function cellSimilarity(a: Cell, b: Cell): number {
-  const words = (c: Cell): string[] => tokenizeInline(c.inline).filter(isWordToken).map((t) => t.text.toLowerCase());
-  const wa = words(a);
-  const wb = words(b);
+/**
+ * Similarity of two key cells (a table row's first cell): Dice over their words, or 0.9 when one key holds
+ * all the words of the other ("fh_session" -> "fh_session (now part of Example Group)"): a name that grew
+ * is still the name. Which row of several that share a key word is the one is then for the rest of the row.
+ */
+export function keyCellSimilarity(a: Cell, b: Cell): number {
+  const wa = cellWords(a);
+  const wb = cellWords(b);
+  const dice = diceOf(wa, wb);
+  const shorter = Math.min(wa.length, wb.length);
+  return shorter > 0 && (dice * (wa.length + wb.length)) / 2 === shorter ? Math.max(dice, 0.9) : dice;
+}
+
+function cellWords(c: Cell): string[] {
+  return tokenizeInline(c.inline).filter(isWordToken).map((t) => t.text.toLowerCase());
+}
+
+function diceOf(wa: readonly string[], wb: readonly string[]): number {
   if (wa.length + wb.length === 0) return 0;
   const counts = new Map<string, number>();
   for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -194,6 +207,12 @@ export function cellSimilarity(a: Cell, b: Cell): number {
   }
   return (2 * common) / (wa.length + wb.length);
 }
+
+/** Dice similarity of two cells' words (lower-cased), 0-1. */
+export function cellSimilarity(a: Cell, b: Cell): number {
+  return diceOf(cellWords(a), cellWords(b));
+}
+
 
 /** A string equal for two inline contents exactly when their text and marks are equal. */
 export function inlineKey(runs: readonly InlineRun[]): string {
@@ -223,9 +242,40 @@ function isChange(g: Group): boolean {
   return g.eqOld === undefined;
 }
 
-// Whitespace and text, without marks: see diffTokens.
+// Text alone, without marks (see diffTokens) or the whitespace before it: "You" that starts a paragraph
+// once its first sentence is gone is the same word as " You" after that sentence (see spacesApart).
 function textKey(token: Token): string {
-  return `${token.pre}\u0000${token.text}`;
+  return token.text;
+}
+
+// Equal words whose whitespace before them differs (the first word left after a deleted sentence): the word
+// stays equal, and the whitespace goes to the change before it (a whitespace-only token), so each side still
+// reads back exactly.
+function spacesApart(groups: Group[]): Group[] {
+  const out: Group[] = [];
+  for (const g of groups) {
+    if (g.eqOld === undefined || g.eqNew === undefined) {
+      out.push(g);
+      continue;
+    }
+    let start = 0;
+    for (let k = 0; k < g.eqOld.length; k++) {
+      const o = g.eqOld[k] as Token;
+      const n = g.eqNew[k] as Token;
+      if (o.pre === n.pre) continue;
+      if (k > start) out.push({ eqOld: g.eqOld.slice(start, k), eqNew: g.eqNew.slice(start, k), del: [], ins: [] });
+      const prev = out.at(-1);
+      const change = prev !== undefined && isChange(prev) ? prev : { del: [], ins: [] };
+      if (change !== prev) out.push(change);
+      if (o.pre !== '') change.del.push({ pre: o.pre, text: '', marks: [] });
+      if (n.pre !== '') change.ins.push({ pre: n.pre, text: '', marks: [] });
+      g.eqOld[k] = { ...o, pre: '' };
+      g.eqNew[k] = { ...n, pre: '' };
+      start = k;
+    }
+    out.push(start === 0 ? g : { eqOld: g.eqOld.slice(start), eqNew: g.eqNew.slice(start), del: [], ins: [] });
+  }
+  return out;
 }
 
 // Merge adjacent changes into one delete + one insert (delete first, as a redline reads), and absorb a
