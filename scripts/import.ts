@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { planHistoryImport } from '../src/lib/authoring/import-history.ts';
-import { planImport } from '../src/lib/authoring/import-version.ts';
+import { planImport, siteLinkContext } from '../src/lib/authoring/import-version.ts';
 import { changeKindSchema } from '../src/lib/content-schema.ts';
 import { convertPolicy, formatOfFile, IMPORT_FORMATS, type ImportFormat } from '../src/lib/import/convert.ts';
 import { GIT_LOG_FORMAT, type HistorySource, historyFileDate, parseCatFileBatch, parseGitLog } from '../src/lib/import/history.ts';
@@ -194,8 +194,7 @@ async function importOne(): Promise<void> {
   const tree = readContent();
   let converted: Awaited<ReturnType<typeof convertPolicy>>;
   try {
-    const documents = new Map([...tree.documents.map((entry) => [entry.slug, entry.slug] as const), [document, values.title ?? document]]);
-    converted = await convertPolicy(readFileSync(file), format, { ...convertOptions, documents });
+    converted = await convertPolicy(readFileSync(file), format, { ...convertOptions, ...siteLinkContext(tree, document, values.title) });
   } catch (error) {
     failNothingWritten([`could not read ${file} as ${format}: ${(error as Error).message}`]);
   }

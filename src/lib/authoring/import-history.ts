@@ -13,6 +13,7 @@ import type { ImportGuess } from '../import/report.ts';
 import { emptyLock, serializeLock, updateLock, type VersionLock } from '../lock.ts';
 import type { ChangeKind } from '../types.ts';
 import { validateContent } from '../validation.ts';
+import { siteLinkContext } from './import-version.ts';
 import { DEFAULT_NOTICE_DAYS, nextOrder, slugProblem } from './new-document.ts';
 import { type AuthoringPlan, issuesIntroduced, type PlannedFile, refuseIssues, treeWithFiles } from './plan.ts';
 import { documentFileText, versionFileText } from './version-file.ts';
@@ -89,7 +90,7 @@ export async function planHistoryImport(sources: readonly HistorySource[], reque
     } else byDay.push(source);
   }
 
-  const documents = new Map([...tree.documents.map((document) => [document.slug, document.slug] as const), [request.document, request.title ?? request.document]]);
+  const site = siteLinkContext(tree, request.document, request.title);
   const converted: { source: HistorySource; result: Awaited<ReturnType<typeof convertPolicy>> }[] = [];
   let previous: { source: HistorySource; body: string } | undefined;
   for (const source of byDay) {
@@ -99,7 +100,7 @@ export async function planHistoryImport(sources: readonly HistorySource[], reque
     }
     let result: Awaited<ReturnType<typeof convertPolicy>>;
     try {
-      result = await convertPolicy(source.bytes, source.format, { ...request.convert, documents });
+      result = await convertPolicy(source.bytes, source.format, { ...request.convert, ...site });
     } catch (error) {
       return refuse(`${source.origin}: could not be read as ${source.format}: ${(error as Error).message}`);
     }

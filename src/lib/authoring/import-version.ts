@@ -3,6 +3,8 @@
  * A version with placeholders left in it is written as a draft, so it cannot be published unfinished.
  */
 import { type ContentTree, splitFrontmatter } from '../content-files.ts';
+import { parseVersionBody, versionAnchors } from '../content-rules.ts';
+import type { ConvertOptions } from '../import/convert.ts';
 import { DOCUMENT_META_FILE } from '../content-schema.ts';
 import { isIsoDate } from '../dates.ts';
 import { findPlaceholders, type PlaceholderHit } from '../import/placeholders.ts';
@@ -12,6 +14,22 @@ import { DEFAULT_NOTICE_DAYS, nextOrder, slugProblem } from './new-document.ts';
 import { type AuthoringPlan, issuesIntroduced, nextStepsAfterWriting, refuse, refuseIssues, summaryError } from './plan.ts';
 import { SUMMARY_TO_WRITE } from './new-version.ts';
 import { documentFileText, versionFileText } from './version-file.ts';
+
+/**
+ * What the converter needs to know of the site to make links work: its documents (with the one being imported,
+ * titled `title`) and the anchors of each one's latest published version, for DocLink sections.
+ */
+export function siteLinkContext(tree: ContentTree, document: string, title: string | undefined): Pick<ConvertOptions, 'documents' | 'documentAnchors' | 'document'> {
+  const documents = new Map(tree.documents.map((entry) => [entry.slug, entry.slug] as const));
+  documents.set(document, title ?? documents.get(document) ?? document);
+  const documentAnchors = new Map<string, Set<string>>();
+  for (const entry of tree.documents) {
+    const latest = [...entry.versions].reverse().find((version) => !(version.frontmatter.ok && (version.frontmatter.value as { draft?: unknown } | undefined)?.draft === true));
+    const parsed = latest ? parseVersionBody(latest.source) : undefined;
+    if (parsed?.ok) documentAnchors.set(entry.slug, versionAnchors(parsed.tree));
+  }
+  return { documents, documentAnchors, document };
+}
 
 /** An import request with the converted body. */
 export interface ImportRequest {

@@ -111,12 +111,7 @@ export async function convertPolicy(bytes: Uint8Array, format: ImportFormat, opt
   warnings.push(...safe.warnings.filter((warning) => !warning.startsWith('HTML tags kept as visible text')));
   const title = (body.title ?? fallbackTitle)?.replace(/\\(.)/g, '$1');
   if (!body.title && fallbackTitle) guesses.push({ message: `took the page title ${quote(fallbackTitle)} as the title (the page has no <h1>)` });
-  const links = rewriteLinks(safe.markdown, {
-    documents: options.documents ?? new Map(),
-    baseUrl: options.baseUrl,
-    siteUrl: options.siteUrl,
-    headingIds,
-  });
+  const links = rewriteLinks(safe.markdown, { ...options, documents: options.documents ?? new Map(), headingIds });
   const located = format === 'docx' ? guesses : locateGuesses(guesses, source);
   return {
     ...(title ? { title } : {}),

@@ -132,8 +132,11 @@ export function guessChange(previous: string, body: string): ChangeGuess {
     if (part.removed && next?.added) i += 1;
     passages += Math.max(removed.length, added.length);
     headingChanged ||= [...removed, ...added].some((block) => /^#{2,6} /.test(block));
-    for (const block of added) if (/^#{2,6} /.test(block)) section = headingText(block.replace(/^#+ /, ''));
-    note();
+    if (added.length === 0) note();
+    for (const block of added) {
+      if (/^#{2,6} /.test(block)) section = headingText(block.replace(/^#+ /, ''));
+      note();
+    }
     // The word diff is capped: past the cap, every word of the stretch counts, which is then material anyway.
     const diff = diffWords(removed.join('\n\n'), added.join('\n\n'), { maxEditLength: 200 });
     wordsChanged += diff ? diff.filter((change) => change.added || change.removed).reduce((sum, change) => sum + words(change.value), 0) : words(removed.join(' ')) + words(added.join(' '));

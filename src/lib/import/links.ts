@@ -19,6 +19,10 @@ export interface LinkContext {
   documents: ReadonlyMap<string, string>;
   /** Ids the source gave its headings (HTML `id`s), with the heading's text. */
   headingIds?: readonly { id: string; text: string }[];
+  /** The slug of the document being imported: a link to it is an in-page link. */
+  document?: string | undefined;
+  /** The anchors of each document's latest published version, to check a DocLink's section against. */
+  documentAnchors?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Links rewritten, with each change made (a guess to check) and each link that lost its target (a problem). */
@@ -117,10 +121,16 @@ export function rewriteLinks(markdown: string, context: LinkContext): LinkRewrit
     const internal = url.hostname === 'this.site.invalid' || (site !== undefined && url.host === site.host) || (base !== undefined && url.host === base.host && !/^https?:/i.test(target));
     const document = internal ? documentOfPath(url.pathname.replace(site && url.host === site.host ? site.pathname.replace(/\/$/, '') : '', ''), context.documents) : undefined;
     if (document) {
-      const section = url.hash ? decodeURIComponent(url.hash.slice(1)) : '';
+      let section = url.hash ? decodeURIComponent(url.hash.slice(1)) : '';
       const title = context.documents.get(document) ?? document;
       const label = autotitle ? title.replace(/[[\]\\*_`{}<]/g, '\\$&') : text;
-      guesses.push({ ...at, message: `made the link ${quote(target)} a link to this site's document "${document}"${section ? ` at #${section} (check that anchor exists there)` : ''}` });
+      if (document === context.document && section) return rewriteOne(whole, text, `#${section}`, lineNumber);
+      const known = context.documentAnchors?.get(document);
+      if (section && known && !known.has(section)) {
+        problems.push({ ...at, message: `link ${quote(target)}: "${document}" has no section #${section}, so the link goes to the top of the document: point it at the right section by hand` });
+        section = '';
+      }
+      guesses.push({ ...at, message: `made the link ${quote(target)} a link to this site's document "${document}"${section ? ` at #${section}` : ''}` });
       return `<DocLink doc="${escapeAttribute(document)}"${section ? ` section="${escapeAttribute(section)}"` : ''}>${label}</DocLink>`;
     }
     if (/^https?:\/\//i.test(target)) return whole;
