@@ -19,7 +19,8 @@ const site = () => ({
   ),
 });
 
-describe('npm run import -- <folder> --history', () => {
+// Each test runs the import and then npm run check or lock, a process each: seconds apiece on a busy machine.
+describe('npm run import -- <folder> --history', { timeout: 60_000 }, () => {
   it('imports every dated file as an imported version, skips identical ones, makes links work, locks them, and check passes', () => {
     const dir = writeContent(site());
     const run = runScript('import', [historyFolder, '--history', '--document', 'tos', '--base-url', 'https://pinecrest.example', ...noNotice], dir);
@@ -82,7 +83,7 @@ describe('npm run import -- <folder> --history', () => {
   });
 });
 
-describe('npm run import -- --git <repository> <path>', () => {
+describe('npm run import -- --git <repository> <path>', { timeout: 60_000 }, () => {
   it('follows the file through renames, dates each version by its commit, takes the summary from the commit, keeps the last text of a day', () => {
     const repo = makeGitRepository([
       { path: 'README.md', text: 'Legal texts.\n', date: '2021-12-01', message: 'Start the legal repository' },

@@ -11,7 +11,8 @@ import { runScript, snapshot } from '../../support/run-script.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, '../../fixtures/import', name);
 
-describe('npm run import', () => {
+// Some tests run the import, then npm run lock and check: a process each, seconds apiece on a busy machine.
+describe('npm run import', { timeout: 60_000 }, () => {
   it('imports the plain-text policy as a draft, listing its placeholders by line, and it validates', () => {
     const dir = writeContent(validContent());
     const run = runScript('import', [fixture('acceptable-use.txt'), '--document', 'acceptable-use', '--effective', '2026-12-01'], dir);
