@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type CollectionEntry, getCollection, render } from 'astro:content';
 import { sourceSha256 } from '../lib/content-files.ts';
+import { contentDirectory } from '../lib/content-location.ts';
+import { LOCK_FILE, parseLock, type VersionLock } from '../lib/lock.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { markStage } from '../lib/stage-timer.ts';
 import type { LegalDocument, Version } from '../lib/types.ts';
 import { type VersionContext, sortVersions } from '../lib/versions.ts';
@@ -19,8 +23,18 @@ interface LoadedContent {
 
 let cache: Promise<LoadedContent> | undefined;
 
-function toVersion(entry: CollectionEntry<'versions'>, source: string): Version {
+/** The lock of the content folder, read once: it holds each version's earlier texts (corrections). The content check already refused a missing or unreadable lock in production. */
+function readLock(): VersionLock | undefined {
+  const path = join(contentDirectory(process.cwd(), process.env['REDLINE_CONTENT_DIR']), LOCK_FILE);
+  if (!existsSync(path)) return undefined;
+  const parsed = parseLock(readFileSync(path, 'utf8'));
+  return parsed.ok ? parsed.lock : undefined;
+}
+
+function toVersion(entry: CollectionEntry<'versions'>, source: string, lock: VersionLock | undefined): Version {
   const [document = '', id = ''] = entry.id.split('/');
+  const sha256 = sourceSha256(source);
+  const locked = lock?.versions[entry.id];
   return {
     document,
     id,
@@ -32,7 +46,9 @@ function toVersion(entry: CollectionEntry<'versions'>, source: string): Version 
     imported: entry.data.imported,
     corrections: entry.data.corrections,
     sourcePath: entry.filePath ?? entry.id,
-    sha256: sourceSha256(source),
+    sha256,
+    // Only texts that lead to this very file: a lock out of step with the content is the content check's to report.
+    ...(locked && locked.texts.at(-1)?.sha256 === sha256 ? { texts: locked.texts } : {}),
   };
 }
 
@@ -41,12 +57,13 @@ async function loadContent(): Promise<LoadedContent> {
   const entries = new Map<string, CollectionEntry<'versions'>>();
   const sources = new Map<string, string>();
   const bySlug = new Map<string, Version[]>();
+  const lock = readLock();
   for (const entry of versionEntries) {
     // Each source is read once: its sha256 is in the API and the lock, its text on the .md page and in source diffs.
     const source = entry.filePath ? readFileSync(entry.filePath, 'utf8') : (entry.body ?? '');
     entries.set(entry.id, entry);
     sources.set(entry.id, source);
-    const version = toVersion(entry, source);
+    const version = toVersion(entry, source, lock);
     if (version.draft && !includeDrafts) continue;
     // Announced after the build date: published on its day by the daily rebuild, never earlier (nor dated ahead in a feed).
     if (version.published > buildDate && !includeDrafts) continue;

@@ -4,6 +4,7 @@
  * Absent values are `null`, not missing keys, so a consumer can tell "none" from "older API".
  */
 import { compareUrlOf, publishedVersions, publishedWithPrevious, siteUrlOf } from './feeds/model.ts';
+import { versionHashes } from './lock.ts';
 import type { SiteConfig } from './site-config.ts';
 import type { ChangeKind, LegalDocument, Version, VersionStatus } from './types.ts';
 import { inForcePeriod, upcomingVersions, versionInForce, versionStatus } from './versions.ts';
@@ -63,6 +64,11 @@ export interface ApiVersion {
   urls: { permalink: string; source: string; compare: string | null };
   /** sha256 (hex) of the version's source file, as served at `urls.source`. */
   sha256: string;
+  /**
+   * Every sha256 the version has had, oldest first: the original (dated its announcement) and one per correction
+   * (dated the correction, with its reason), so a consent record holding an earlier hash still resolves.
+   */
+  sha256_history: { sha256: string; date: string; reason: string | null }[];
   corrections: { date: string; reason: string }[];
 }
 
@@ -149,6 +155,7 @@ export function buildVersionsApi(document: LegalDocument, site: SiteConfig, toda
           compare: compareUrlOf(document, previous, version, site) ?? null,
         },
         sha256: version.sha256,
+        sha256_history: versionHashes(version).map((text) => ({ sha256: text.sha256, date: text.date, reason: text.reason ?? null })),
         corrections: version.corrections.map((correction) => ({ date: correction.date, reason: correction.reason })),
       };
     }),

@@ -51,6 +51,9 @@ export function escapeText(text: string): string {
     .replace(/\r\n|\r|\n/g, '\\n');
 }
 
+/** The last date a DATE value can hold (RFC 5545 §3.3.4: four-digit years). */
+const LAST_DATE = '9999-12-31';
+
 // DATE values are written YYYYMMDD (RFC 5545 §3.3.4).
 function icsDate(date: string): string {
   return date.replace(/-/g, '');
@@ -73,8 +76,9 @@ function event(document: LegalDocument, version: Version, previous: Version | un
     // DTSTAMP comes from the announcement date, never the clock, so the file only changes when content does.
     `DTSTAMP:${icsDate(version.published)}T000000Z`,
     `DTSTART;VALUE=DATE:${icsDate(version.effective)}`,
-    // DTEND is exclusive: an all-day event on one date ends the next day (RFC 5545 §3.6.1).
-    `DTEND;VALUE=DATE:${icsDate(addDays(version.effective, 1))}`,
+    // DTEND is exclusive: an all-day event on one date ends the next day (RFC 5545 §3.6.1). On 9999-12-31 the
+    // next day has no four-digit year, so the event lasts one day by DURATION instead (§3.8.2.5).
+    version.effective < LAST_DATE ? `DTEND;VALUE=DATE:${icsDate(addDays(version.effective, 1))}` : 'DURATION:P1D',
     `SUMMARY:${escapeText(`${document.title}: ${changeKindLabel(version.change)} takes effect`)}`,
     `DESCRIPTION:${escapeText(description)}`,
     `URL:${url}`,
@@ -84,7 +88,7 @@ function event(document: LegalDocument, version: Version, previous: Version | un
   ];
 }
 
-/** The iCalendar text of upcoming (effective after `today`) published versions, one all-day event each. */
+/** The iCalendar text of upcoming (effective after `today`) published versions, one all-day event each; with none upcoming, the versions in force. */
 export function buildCalendar(options: CalendarOptions): string {
   const { site, today } = options;
   const { documents, single } = documentScope(options.documents, options.document, 'buildCalendar');
@@ -94,6 +98,14 @@ export function buildCalendar(options: CalendarOptions): string {
   for (const document of documents) {
     for (const { version, previous } of publishedWithPrevious(document)) {
       if (version.effective > today) events.push({ effective: version.effective, key: `${document.slug}/${version.id}`, lines: event(document, version, previous, site) });
+    }
+  }
+  // A calendar needs at least one component (RFC 5545 §3.6): with nothing upcoming, it holds the day each
+  // document's version in force took effect, which is also what a subscriber last needed to know.
+  if (events.length === 0) {
+    for (const document of documents) {
+      const inForce = publishedWithPrevious(document).filter(({ version }) => version.effective <= today).at(-1);
+      if (inForce) events.push({ effective: inForce.version.effective, key: `${document.slug}/${inForce.version.id}`, lines: event(document, inForce.version, inForce.previous, site) });
     }
   }
   events.sort((a, b) => (a.effective !== b.effective ? (a.effective < b.effective ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

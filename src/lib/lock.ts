@@ -1,7 +1,7 @@
 import { createPatch } from 'diff';
 import { sourceSha256 } from './content-files.ts';
 import { correctionIssues } from './content/corrections.ts';
-import type { LegalDocument, Version } from './types.ts';
+import type { LegalDocument, Version, VersionText } from './types.ts';
 import type { ContentIssue } from './validation.ts';
 
 /**
@@ -11,20 +11,8 @@ import type { ContentIssue } from './validation.ts';
  */
 export const LOCK_FILE = 'versions.lock.json';
 
-/** One text a published version has had: the original, then one per recorded correction. */
-export interface LockedText {
-  /** sha256 (hex) of the version's source file with this text. */
-  sha256: string;
-  /** The day this text was published: the announcement date for the original, the correction's date after. */
-  date: string;
-  /** Why the text was corrected (absent for the original). */
-  reason?: string;
-  /**
-   * For a correction: the unified patch (jsdiff) from the previous text to this one, so the text a reader or
-   * a consent record saw before the correction can be rebuilt from the current file and checked against its sha256.
-   */
-  patch?: string;
-}
+/** One text a published version has had, as the lock records it. */
+export type LockedText = VersionText;
 
 /** What the lock knows about one published version. */
 export interface LockEntry {
@@ -143,6 +131,18 @@ export function compareWithLock(documents: readonly LegalDocument[], lock: Versi
   }
   result.removed = Object.keys(lock.versions).filter((key) => !seen.has(key));
   return result;
+}
+
+/**
+ * Every sha256 `version` has had, each with its date (and a correction's reason), oldest first: what the API
+ * lists so that a consent record holding an earlier hash still resolves. Without texts recorded by the lock
+ * (a version 1 lock), only the current sha256 is known.
+ */
+export function versionHashes(version: Pick<Version, 'sha256' | 'published' | 'corrections' | 'texts'>): VersionText[] {
+  const texts = version.texts ?? [];
+  if (texts.length > 0 && texts.at(-1)?.sha256 === version.sha256) return texts.map(({ patch: _patch, ...text }) => text);
+  const latest = [...version.corrections].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).at(-1);
+  return [{ sha256: version.sha256, date: latest?.date ?? version.published, ...(latest ? { reason: latest.reason } : {}) }];
 }
 
 /** Lock problems as content issues: what fails the build and `npm run check`. */

@@ -9,6 +9,21 @@ export interface Correction {
   reason: string;
 }
 
+/** One text a published version has had: the original, then one per recorded correction (from the lock). */
+export interface VersionText {
+  /** sha256 (hex) of the version's source file with this text. */
+  sha256: string;
+  /** The day this text was published: the announcement date for the original, the correction's date after. */
+  date: string;
+  /** Why the text was corrected (absent for the original). */
+  reason?: string;
+  /**
+   * For a correction: the unified patch (jsdiff) from the previous text to this one, so the text a reader or
+   * a consent record saw before the correction can be rebuilt from the current file and checked against its sha256.
+   */
+  patch?: string;
+}
+
 /** One version of one legal document. Dates are ISO calendar dates (YYYY-MM-DD). */
 export interface Version {
   /** Slug of the document this version belongs to. */
@@ -30,6 +45,8 @@ export interface Version {
   sourcePath: string;
   /** sha256 (hex) of the version's source file. */
   sha256: string;
+  /** Every text the version has had, oldest first, when the lock knows them (set by the build's data layer). */
+  texts?: VersionText[];
 }
 
 /** Metadata of a legal document, from `content/<document>/document.yaml`. */

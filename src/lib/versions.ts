@@ -84,3 +84,19 @@ export function versionContext<V extends Pick<Version, 'effective' | 'id'>>(vers
     upcoming: upcomingVersions(versions, date),
   };
 }
+
+/** How the history words a version's in-force period: the term, and what follows its first day. */
+export interface InForceWording {
+  /** "In force", or "Takes effect" for a version announced but not yet in force. */
+  term: string;
+  /** Between the first day and the last ("to"), or after the first day when no later version is announced. */
+  joiner: string;
+  openEnd: string;
+}
+
+/** The wording of `period` for a version with `status`: an upcoming version is not "in force to today". */
+export function inForceWording(status: VersionStatus): InForceWording {
+  return status === 'upcoming'
+    ? { term: 'Takes effect', joiner: ', in force to', openEnd: ', in force until replaced' }
+    : { term: 'In force', joiner: ' to', openEnd: ' to today and until replaced' };
+}

@@ -100,10 +100,36 @@ describe('buildVersionsApi', () => {
         compare: 'https://example.com/legal/privacy/compare/2025-02-01...2026-03-01/',
       },
       sha256: source?.sha256,
+      sha256_history: [{ sha256: source?.sha256, date: '2026-02-20', reason: null }],
       corrections: [],
     });
     expect(api.versions[2]?.in_force_until).toBeNull();
     expect(api.versions[2]?.corrections).toEqual([{ date: '2026-12-03', reason: 'Fixed a broken cross-reference.' }]);
+  });
+
+  it('lists every sha256 a corrected version has had, with its date, so an old consent record still resolves', () => {
+    const corrected = legalDocument('privacy', 'Privacy Policy', [
+      version('privacy', {
+        id: '2025-02-01',
+        published: '2025-01-10',
+        change: 'initial',
+        sha256: 'c'.repeat(64),
+        corrections: [{ date: '2025-03-02', reason: 'Fixed the link to the complaints form.' }],
+        texts: [
+          { sha256: 'a'.repeat(64), date: '2025-01-10' },
+          { sha256: 'c'.repeat(64), date: '2025-03-02', reason: 'Fixed the link to the complaints form.', patch: '--- a\n+++ b\n' },
+        ],
+      }),
+    ]);
+    expect(buildVersionsApi(corrected, site, '2025-06-15').versions[0]?.sha256_history).toEqual([
+      { sha256: 'a'.repeat(64), date: '2025-01-10', reason: null },
+      { sha256: 'c'.repeat(64), date: '2025-03-02', reason: 'Fixed the link to the complaints form.' },
+    ]);
+    // Without the lock's texts (a version 1 lock), only the current sha256 is known, dated by its latest correction.
+    const { texts: _texts, ...unknown } = corrected.versions[0] ?? version('privacy', { id: 'x', published: 'x', change: 'initial' });
+    expect(buildVersionsApi({ ...corrected, versions: [unknown] }, site, '2025-06-15').versions[0]?.sha256_history).toEqual([
+      { sha256: 'c'.repeat(64), date: '2025-03-02', reason: 'Fixed the link to the complaints form.' },
+    ]);
   });
 
   it('has no compare URL or previous version for a first version', () => {

@@ -42,7 +42,6 @@ describe('buildCalendar', () => {
     { today: '2025-06-15', expected: ['terms/2026-01-01', 'privacy/2026-03-01', 'privacy/2027-01-15'] },
     { today: '2026-01-01', expected: ['privacy/2026-03-01', 'privacy/2027-01-15'] },
     { today: '2027-01-14', expected: ['privacy/2027-01-15'] },
-    { today: '2027-01-15', expected: [] },
   ])('lists versions effective after $today, soonest first, never drafts', ({ today, expected }) => {
     const { events } = parseIcs(buildCalendar({ documents, site, today }));
     expect(events.map((event) => event.get('UID')?.replace('https://example.com/legal/', '').replace(/\/$/, ''))).toEqual(expected);
@@ -81,7 +80,23 @@ describe('buildCalendar', () => {
     const text = buildCalendar({ documents, site, today: '2027-03-01' });
     expect(text).not.toContain('2027-06-01');
     expect(text).not.toContain('20270601');
-    expect(parseIcs(text).events).toEqual([]);
+  });
+
+  it.each([
+    { today: '2027-01-15', document: undefined, expected: ['cookies/2025-02-01', 'terms/2026-01-01', 'privacy/2027-01-15'] },
+    { today: '2027-03-01', document: 'terms', expected: ['terms/2026-01-01'] },
+  ])('is never empty of events (RFC 5545 §3.6): with nothing upcoming on $today, it holds the versions in force', ({ today, document, expected }) => {
+    const { events } = parseIcs(buildCalendar({ documents, site, today, document }));
+    expect(events.map((event) => event.get('UID')?.replace('https://example.com/legal/', '').replace(/\/$/, ''))).toEqual(expected);
+  });
+
+  it('ends an event on 9999-12-31 by duration, since the next day has no four-digit year', () => {
+    const far = legalDocument('far', 'Far', [version('far', { id: '9999-12-31', published: '2025-01-01', change: 'initial' })]);
+    const { events, lines } = parseIcs(buildCalendar({ documents: [far], site, today: '2025-06-15' }));
+    expect(events[0]?.get('DTSTART;VALUE=DATE')).toBe('99991231');
+    expect(events[0]?.get('DURATION')).toBe('P1D');
+    expect(events[0]?.has('DTEND;VALUE=DATE')).toBe(false);
+    for (const line of lines) expect(line).toMatch(/^[A-Z-]+[;:]/);
   });
 
   it('throws on an unknown document', () => {

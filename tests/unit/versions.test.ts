@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareVersions,
+  inForceWording,
   inForcePeriod,
   nextVersion,
   previousVersion,
@@ -69,5 +70,16 @@ describe('neighbours and periods', () => {
     expect(context.next?.id).toBe('2024-07-15');
     expect(context.upcoming.map((version) => version.id)).toEqual(['2027-01-15']);
     expect(context.period.to).toBe('2024-07-14');
+  });
+});
+
+describe('inForceWording', () => {
+  it.each([
+    // "In force 15 January 2027 to today" was said of a version that takes effect on 15 January 2027.
+    { status: 'upcoming', expected: { term: 'Takes effect', joiner: ', in force to', openEnd: ', in force until replaced' } },
+    { status: 'in-force', expected: { term: 'In force', joiner: ' to', openEnd: ' to today and until replaced' } },
+    { status: 'past', expected: { term: 'In force', joiner: ' to', openEnd: ' to today and until replaced' } },
+  ] as const)('words a $status version', ({ status, expected }) => {
+    expect(inForceWording(status)).toEqual(expected);
   });
 });
