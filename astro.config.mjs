@@ -55,7 +55,7 @@ export default defineConfig({
   // Stage timings for `npm run bench` only; without REDLINE_BENCH_TIMINGS the list is returned as is.
   integrations: withStageTimings(
     [
-      redlineContentCheck({ placeholders: site.placeholders, today: resolveBuildDate(process.env.REDLINE_NOW, new Date()), onChecked: (documents) => (checkedDocuments = documents) }),
+      redlineContentCheck({ placeholders: site.placeholders, placeholderAllow: site.placeholderAllow, today: resolveBuildDate(process.env.REDLINE_NOW, new Date()), onChecked: (documents) => (checkedDocuments = documents) }),
       redlineBuildCache(),
       redlineDiffWorkers(),
       mdx(),

@@ -11,6 +11,7 @@ const { documents, issues, warnings } = checkContent({
   projectRoot,
   contentDirOverride: contentDir,
   placeholders: site.placeholders,
+  placeholderAllow: site.placeholderAllow,
   production: true,
   today: commandToday(undefined),
 });

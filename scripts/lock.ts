@@ -14,7 +14,7 @@ import { formatContentIssues } from '../src/lib/validation.ts';
 import { commandToday, contentDir, projectRoot, site } from './cli.ts';
 
 const today = commandToday(undefined);
-const check = checkContent({ projectRoot, contentDirOverride: contentDir, placeholders: site.placeholders, production: true, today });
+const check = checkContent({ projectRoot, contentDirOverride: contentDir, placeholders: site.placeholders, placeholderAllow: site.placeholderAllow, production: true, today });
 
 // Lock problems are what this command fixes; any other problem must be fixed first.
 const contentIssues = check.issues.filter((issue) => !['lock file', 'corrections'].includes(issue.field ?? ''));

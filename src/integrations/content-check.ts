@@ -11,6 +11,7 @@ import { formatContentIssues } from '../lib/validation.ts';
 /** Options of the content check. */
 export interface ContentCheckOptions {
   placeholders: readonly string[];
+  placeholderAllow?: readonly string[] | undefined;
   /** The date the build is for (`REDLINE_NOW` or today). */
   today: string;
   /** Receives the checked documents (published versions only under `astro build`) when the content is valid. */
@@ -34,6 +35,7 @@ export function redlineContentCheck(options: ContentCheckOptions): AstroIntegrat
             projectRoot: fileURLToPath(config.root),
             contentDirOverride: process.env['REDLINE_CONTENT_DIR'],
             placeholders: options.placeholders,
+            placeholderAllow: options.placeholderAllow,
             production: command === 'build',
             today: options.today,
           }),

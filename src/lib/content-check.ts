@@ -28,6 +28,8 @@ export interface ContentCheckOptions {
   /** REDLINE_CONTENT_DIR, when set. */
   contentDirOverride: string | undefined;
   placeholders: readonly string[];
+  /** Exact texts the placeholder patterns match that the site means literally. */
+  placeholderAllow?: readonly string[] | undefined;
   /** Production: drafts are left out and the lock file and the history rules are enforced. */
   production: boolean;
   /** The date the check is for (the build date): versions announced after it are left out of the documents. */
@@ -40,7 +42,7 @@ export interface ContentCheckOptions {
 export function checkContent(options: ContentCheckOptions): ContentCheck {
   const contentDir = contentDirectory(options.projectRoot, options.contentDirOverride);
   const tree = readContentTree(contentDir, options.projectRoot);
-  const { documents: validated, issues, warnings } = validateContent(tree, { placeholders: options.placeholders, excludeDrafts: options.production });
+  const { documents: validated, issues, warnings } = validateContent(tree, { placeholders: options.placeholders, placeholderAllow: options.placeholderAllow, excludeDrafts: options.production });
   const lockAbsolute = join(contentDir, LOCK_FILE);
   const lockPath = relative(options.projectRoot, lockAbsolute);
   let lock: VersionLock | undefined;

@@ -1,11 +1,25 @@
 import { z } from 'zod';
 import { normalizeBasePath } from './permalinks.ts';
 
-/** Placeholders that must never reach a published version; `redline.config.ts` can replace the list. */
+/**
+ * Placeholders that must never reach a published version (text, frontmatter, document.yaml); `redline.config.ts`
+ * can replace the list. Each is a case-insensitive regular expression, or `/source/flags` to give the flags.
+ */
 export const DEFAULT_PLACEHOLDERS: readonly string[] = [
   '\\[INSERT [^\\]]*\\]',
   '\\[LEGAL ENTITY NAME\\]',
   '\\[COMPANY NAME\\]',
+  // Any bracketed run of capitalised words ([JURISDICTION], [Registered Address]); not a link's text
+  // ([Privacy Policy](...), [Terms][1], [Terms]: https://...), and not an editorial [T]he or [sic]. Case-sensitive.
+  "/\\[[A-Z][A-Za-z'’.&-]+(?:[ _/-]+[A-Z0-9][A-Za-z0-9'’.&-]*)*\\](?![(\\[:])/",
+  // Template and mail-merge fields: {{company_name}}, {% data reusables.x %}, «CompanyName», <<Company>>.
+  '\\{\\{[^}]*\\}\\}',
+  '\\{%[^%]*%\\}',
+  '«[A-Za-z_][\\w.]*»',
+  '<<[A-Za-z_][\\w. ]*>>',
+  // Blanks: XXXX (not the numeral XXX), and ____ to fill in (a line of only underscores is a rule).
+  '/\\bX{4,}\\b/',
+  '/(?<![\\p{L}\\p{N}_])_{3,}(?![\\p{L}\\p{N}_])/u',
   '\\bTODO\\b',
   '\\bTBD\\b',
   '\\bFIXME\\b',
@@ -28,6 +42,8 @@ export const siteConfigSchema = z.object({
   lang: z.string().default('en'),
   /** Case-insensitive regular expressions that mark unfinished text; any match fails a non-draft version. */
   placeholders: z.array(z.string()).default([...DEFAULT_PLACEHOLDERS]),
+  /** Exact texts the placeholder patterns match that this site means literally, e.g. `[sic]` or `[REDACTED]`. */
+  placeholderAllow: z.array(z.string()).default([]),
   /** Documents with at least this many headings get a table of contents. */
   tocMinHeadings: z.number().int().nonnegative().default(4),
 });

@@ -8,6 +8,7 @@ import {
   versionFrontmatterSchema,
 } from './content-schema.ts';
 import { contentRuleIssues } from './content-rules.ts';
+import { emptySummaryReason, placeholderIssues } from './content/placeholders.ts';
 import { daysBetween } from './dates.ts';
 import type { LegalDocument, Version } from './types.ts';
 import { sortVersions } from './versions.ts';
@@ -28,8 +29,10 @@ export interface ContentIssue {
 
 /** Options of a validation run. */
 export interface ValidationOptions {
-  /** Case-insensitive regular expressions that mark unfinished text. */
+  /** Regular expressions that mark unfinished text (case-insensitive, or `/source/flags`). */
   placeholders: readonly string[];
+  /** Exact texts the placeholder patterns match that the site means literally (redline.config.ts `placeholderAllow`). */
+  placeholderAllow?: readonly string[] | undefined;
   /** When true (production builds), drafts are left out of the returned documents. */
   excludeDrafts: boolean;
 }
@@ -66,35 +69,18 @@ function schemaIssues(file: string, parsed: ParsedYaml & { ok: true }, error: z.
   });
 }
 
-function placeholderIssues(version: VersionSource, summary: string, patterns: readonly string[]): ContentIssue[] {
-  const issues: ContentIssue[] = [];
-  const regexes = patterns.map((pattern) => new RegExp(pattern, 'i'));
-  const lines = version.body.split('\n');
-  lines.forEach((text, index) => {
-    for (const regex of regexes) {
-      const match = regex.exec(text);
-      if (match) {
-        issues.push({
-          file: version.path,
-          line: version.bodyLine + index,
-          field: 'body',
-          message: `placeholder "${match[0]}" left in a version that is not a draft`,
-          fix: 'replace it with the final text, or mark the version `draft: true` until it is ready',
-        });
-      }
-    }
-  });
-  for (const regex of regexes) {
-    const match = regex.exec(summary);
-    if (match) {
-      issues.push({
-        file: version.path,
-        field: 'summary',
-        message: `placeholder "${match[0]}" left in the summary`,
-        fix: 'write the final summary, or mark the version `draft: true`',
-      });
-    }
-  }
+// The placeholder and summary rules live in content/placeholders.ts; this says where they look in a version.
+function versionPlaceholderIssues(version: VersionSource, data: { summary: string; corrections: readonly { reason: string }[] }, options: ValidationOptions): ContentIssue[] {
+  const lineOf = version.frontmatter.ok ? version.frontmatter.lineOfKey : () => undefined;
+  const targets = [
+    { file: version.path, field: 'body', text: version.body, line: version.bodyLine },
+    { file: version.path, field: 'summary', text: data.summary, line: lineOf('summary') },
+    ...data.corrections.map((correction) => ({ file: version.path, field: 'corrections.reason', text: correction.reason, line: lineOf('corrections') })),
+  ];
+  const issues = placeholderIssues(targets, options.placeholders, options.placeholderAllow ?? [], 'replace it with the final text, or mark the version `draft: true` until it is ready');
+  const empty = emptySummaryReason(data.summary);
+  const summaryLine = lineOf('summary');
+  if (empty) issues.push({ file: version.path, ...(summaryLine ? { line: summaryLine } : {}), field: 'summary', message: empty, fix: 'say in a sentence what changed and why; readers see it in the history and the feeds' });
   return issues;
 }
 
@@ -186,7 +172,7 @@ function validateVersion(
     }
   }
   if (!data.draft) {
-    issues.push(...placeholderIssues(version, data.summary, options.placeholders));
+    issues.push(...versionPlaceholderIssues(version, data, options));
   }
   return {
     version: {
@@ -257,6 +243,12 @@ function validateDocument(document: DocumentSource, options: ValidationOptions, 
   }
 
   const published = sortVersions(versions.filter((version) => !version.draft));
+  if (meta && published.length > 0 && document.meta?.ok) {
+    const lineOf = document.meta.lineOfKey;
+    const fields = [['title', meta.title], ['description', meta.description], ['contact', meta.contact]] as const;
+    const targets = fields.map(([field, text]) => ({ file: document.metaPath, field, text, line: lineOf(field) }));
+    issues.push(...placeholderIssues(targets, options.placeholders, options.placeholderAllow ?? [], `write the final ${DOCUMENT_META_FILE} value`));
+  }
   const byEffective = new Map<string, Version>();
   for (const version of published) {
     const other = byEffective.get(version.effective);

@@ -1,4 +1,5 @@
 /** Placeholders ("[INSERT DATE]", "TODO"...) found in imported text, with the line of the version file they are on. */
+import { findPlaceholderMatches } from '../content/placeholders.ts';
 
 /** One placeholder occurrence. */
 export interface PlaceholderHit {
@@ -7,13 +8,7 @@ export interface PlaceholderHit {
   text: string;
 }
 
-/** Every match of the configured placeholder patterns (case-insensitive regular expressions), line by line. */
+/** Every match of the configured placeholder patterns (see content/placeholders.ts), line by line, once each. */
 export function findPlaceholders(text: string, patterns: readonly string[], firstLine = 1): PlaceholderHit[] {
-  const regexes = patterns.map((pattern) => new RegExp(pattern, 'gi'));
-  return text.split('\n').flatMap((line, index) =>
-    regexes
-      .flatMap((regex) => [...line.matchAll(regex)].map((match) => ({ index: match.index, text: match[0] })))
-      .sort((a, b) => a.index - b.index)
-      .map((hit) => ({ line: firstLine + index, text: hit.text })),
-  );
+  return findPlaceholderMatches(text, patterns).map((match) => ({ line: firstLine + match.line, text: match.text }));
 }
