@@ -1,9 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import { checkContent } from '../lib/content-check.ts';
+import { IMAGE_FILE } from '../lib/content-files.ts';
 import { contentDirectory } from '../lib/content-location.ts';
+import { versionFileIssues } from '../lib/content-rules.ts';
 import { timeStage } from '../lib/stage-timer.ts';
 import type { LegalDocument } from '../lib/types.ts';
 import { formatContentIssues } from '../lib/validation.ts';
@@ -29,7 +32,13 @@ export function redlineContentCheck(options: ContentCheckOptions): AstroIntegrat
       'astro:config:setup': ({ config, command, logger, updateConfig }) => {
         forgetOtherContentCache(fileURLToPath(config.root), contentDirectory(fileURLToPath(config.root), process.env['REDLINE_CONTENT_DIR']));
         // Drafts are rendered by `astro dev` only; the data layer reads this flag instead of guessing from the mode.
-        updateConfig({ vite: { define: { 'import.meta.env.REDLINE_INCLUDE_DRAFTS': JSON.stringify(command === 'dev') } } });
+        updateConfig({
+          vite: {
+            define: { 'import.meta.env.REDLINE_INCLUDE_DRAFTS': JSON.stringify(command === 'dev') },
+            // The dev server compiles a version again each time it is saved, after the check below ran.
+            ...(command === 'dev' ? { plugins: [versionGuard(fileURLToPath(config.root))] } : {}),
+          },
+        });
         const { issues, warnings, documents } = timeStage('content validation', () =>
           checkContent({
             projectRoot: fileURLToPath(config.root),
@@ -72,4 +81,24 @@ function forgetOtherContentCache(root: string, contentDir: string): void {
   rmSync(join(dotAstro, 'data-store.json'), { force: true });
   mkdirSync(dotAstro, { recursive: true });
   writeFileSync(marker, contentDir);
+}
+
+/**
+ * A Vite plugin for `astro dev` that refuses to compile a version file the content rules refuse (src/lib/content-rules.ts),
+ * so that content never runs as code there either; the page shows our message instead. Placed before @astrojs/mdx
+ * (this integration comes first). `astro build` needs none: its content check refused everything before Vite began.
+ */
+function versionGuard(root: string): Plugin {
+  return {
+    name: 'redline:version-guard',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.endsWith('.mdx')) return undefined;
+      const folder = dirname(id);
+      const assets = readdirSync(folder).filter((name) => IMAGE_FILE.test(name));
+      const issues = versionFileIssues(relative(root, id), code, assets);
+      if (issues.length > 0) throw new Error(formatContentIssues(issues));
+      return undefined;
+    },
+  };
 }

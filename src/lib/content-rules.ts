@@ -181,8 +181,8 @@ interface VersionContext {
   document: DocumentSource;
   /** The version's own anchors, worked out on the first in-page link (most versions have none). */
   anchors: () => Set<string>;
-  /** Latest published version's anchors of each document, for DocLink sections. */
-  documentAnchors: ReadonlyMap<string, { versionId: string; anchors: Set<string> }>;
+  /** Latest published version's anchors of each document, for DocLink targets; undefined when one file is checked alone. */
+  documentAnchors: ReadonlyMap<string, { versionId: string; anchors: Set<string> }> | undefined;
   issues: ContentIssue[];
 }
 
@@ -382,7 +382,7 @@ function checkJsx(context: VersionContext, node: MdastLike): void {
 }
 
 function checkDocLink(context: VersionContext, node: MdastLike, doc: string | undefined, section: string | undefined): void {
-  if (doc === undefined) return;
+  if (doc === undefined || !context.documentAnchors) return;
   const target = context.documentAnchors.get(doc);
   if (!target) {
     const slugs = [...context.documentAnchors.keys()];
@@ -436,6 +436,17 @@ function checkTree(context: VersionContext, tree: MdastLike): void {
         return;
     }
   });
+}
+
+function unreadableIssue(file: string, body: ParsedBody & { ok: false }): ContentIssue {
+  return {
+    file,
+    line: body.line,
+    column: body.column,
+    field: 'body',
+    message: `the MDX cannot be read: ${body.message}`,
+    fix: 'close every tag you open (<Callout>…</Callout>); to show <, { or } as text write \\<, \\{ or \\}',
+  };
 }
 
 function isPublished(version: VersionSource): boolean {
@@ -501,14 +512,7 @@ export function contentRuleIssues(tree: ContentTree): ContentIssue[] {
       const body = parsed.get(version);
       if (!body) continue;
       if (!body.ok) {
-        issues.push({
-          file: version.path,
-          line: body.line,
-          column: body.column,
-          field: 'body',
-          message: `the MDX cannot be read: ${body.message}`,
-          fix: 'close every tag you open (<Callout>…</Callout>); to show <, { or } as text write \\<, \\{ or \\}',
-        });
+        issues.push(unreadableIssue(version.path, body));
         continue;
       }
       let anchors: Set<string> | undefined;
@@ -516,5 +520,23 @@ export function contentRuleIssues(tree: ContentTree): ContentIssue[] {
       checkTree({ version, document, anchors: () => (anchors ??= versionAnchors(tree)), documentAnchors, issues }, tree);
     }
   }
+  return issues;
+}
+
+/**
+ * The rules that one version file can be checked against alone (all but DocLink targets), for the dev server,
+ * which compiles a file again each time it is saved, long after the check at startup. `assets`: the image files
+ * beside it.
+ */
+export function versionFileIssues(path: string, source: string, assets: readonly string[]): ContentIssue[] {
+  const issues = characterIssues(path, source, () => 'body');
+  const body = parseVersionBody(source);
+  if (!body.ok) {
+    return [...issues, unreadableIssue(path, body)];
+  }
+  const document: DocumentSource = { slug: '', dir: path.replace(/\/[^/]*$/, ''), metaPath: '', meta: undefined, versions: [], strayFiles: [], assets: [...assets] };
+  const version = { path } as VersionSource;
+  let anchors: Set<string> | undefined;
+  checkTree({ version, document, anchors: () => (anchors ??= versionAnchors(body.tree)), documentAnchors: undefined, issues }, body.tree);
   return issues;
 }

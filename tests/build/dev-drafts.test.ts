@@ -27,26 +27,30 @@ async function waitForServer(url: string, deadline: number): Promise<void> {
   throw new Error(`astro dev did not answer at ${url}`);
 }
 
+const CANARY = `canary-dev-${process.pid}`;
+
 describe('astro dev', () => {
   let server: ChildProcess;
   let contentDir: string;
   let origin: string;
+  let log = '';
   beforeAll(async () => {
     const port = await freePort();
     contentDir = writeContent(
       {
         ...validContent(),
         'beta/2027-06-01.mdx': '---\neffective: 2027-06-01\npublished: 2027-05-01\nchange: material\nsummary: Next version, still TODO.\ndraft: true\n---\n\n## Scope\n\nUnfinished draft text.\n',
+        // A draft from a pull request that tries to publish a secret: the dev server must not run it either.
+        'beta/2027-07-01.mdx': '---\neffective: 2027-07-01\npublished: 2027-06-01\nchange: material\nsummary: A draft that reads the environment.\ndraft: true\n---\n\n## Scope\n\nToken: {process.env.REDLINE_CANARY}\n',
       },
       TEST_BUILDS,
     );
     server = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--strictPort'], {
       cwd: PROJECT_ROOT,
       // Without Vitest's own variables (NODE_ENV=test, VITEST...), which change how Vite runs the dev server.
-      env: { ...cleanEnv(), REDLINE_CONTENT_DIR: contentDir, REDLINE_NOW: '2026-11-23' },
+      env: { ...cleanEnv(), REDLINE_CONTENT_DIR: contentDir, REDLINE_NOW: '2026-11-23', REDLINE_CANARY: CANARY },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let log = '';
     server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     origin = `http://localhost:${port}`;
@@ -65,6 +69,16 @@ describe('astro dev', () => {
     expect(response.status, html.slice(0, 2000)).toBe(200);
     expect(html).toMatch(/<strong[^>]*>DRAFT<\/strong>/);
     expect(html).toContain('Unfinished draft text.');
+  });
+
+  it('does not compile a version the content rules refuse: it shows our message, never the value', async () => {
+    const response = await fetch(`${origin}/beta/2027-07-01/`);
+    const html = await response.text();
+    expect(html).not.toContain(CANARY);
+    expect(response.status).toBe(500);
+    // Vite's error page gets its message over the websocket; the server's log has it.
+    await expect.poll(() => log, { timeout: 10_000 }).toContain('{process.env.REDLINE_CANARY} is a JavaScript expression, not text');
+    expect(log).not.toContain(CANARY);
   });
 
   it('shows no banner on a published version', async () => {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { readContentTree } from '../../src/lib/content-files.ts';
-import { characterIssues, compilerView, linkProblem, parseVersionBody, versionAnchors } from '../../src/lib/content-rules.ts';
+import { characterIssues, compilerView, linkProblem, parseVersionBody, versionAnchors, versionFileIssues } from '../../src/lib/content-rules.ts';
 import { DEFAULT_PLACEHOLDERS } from '../../src/lib/site-config.ts';
 import { formatContentIssues, validateContent } from '../../src/lib/validation.ts';
 import { validContent, writeContent } from '../support/content-fixtures.ts';
@@ -115,5 +115,23 @@ describe('characterIssues', () => {
     expect(characterIssues('f', 'a\tb\r\nc\n', () => 'body')).toEqual([]);
     const issues = characterIssues('f', 'ok\n\u0000\u0001\nx\u2067y\n', () => 'body');
     expect(issues.map((issue) => [issue.line, issue.column])).toEqual([[2, 1], [3, 2]]);
+  });
+});
+
+describe('versionFileIssues (one file alone, as the dev server compiles it)', () => {
+  const file = (body: string) => `---\neffective: 2024-06-01\n---\n\n${body}`;
+  it.each([
+    ['code', 'Token: {process.env.SECRET}\n', /is a JavaScript expression/],
+    ['an import', 'import fs from "node:fs"\n', /import\/export is code/],
+    ['unreadable MDX', '<Callout>\n', /MDX cannot be read/],
+    ['an image that is not beside it', '![x](./missing.png)\n', /is not an image file/],
+  ])('refuses %s, with the line of the file', (_name, body, message) => {
+    const issues = versionFileIssues('content/a/2024-06-01.mdx', file(body), []);
+    expect(issues[0]?.message).toMatch(message);
+    expect(issues[0]?.line).toBe(5);
+  });
+
+  it('accepts text, DocLinks (their targets are checked with the whole content) and images beside it', () => {
+    expect(versionFileIssues('content/a/2024-06-01.mdx', file('See <DocLink doc="anything">it</DocLink>.\n\n![x](./diagram.png)\n'), ['diagram.png'])).toEqual([]);
   });
 });
