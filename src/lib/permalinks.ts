@@ -13,7 +13,8 @@ export type Route =
   | { kind: 'subscribe' }
   | { kind: 'not-found' }
   | { kind: 'document'; document: string }
-  | { kind: 'history'; document: string }
+  /** `date` asks for the version in force on that day (`?date=YYYY-MM-DD`; answered by the page's script, explained without it). */
+  | { kind: 'history'; document: string; date?: string }
   | { kind: 'version'; document: string; version: string; anchor?: string }
   | { kind: 'version-source'; document: string; version: string }
   | { kind: 'compare'; document: string; from: string; to: string; anchor?: string }
@@ -49,7 +50,7 @@ export function routeSubpath(route: Route): string {
     case 'document':
       return `${route.document}/`;
     case 'history':
-      return `${route.document}/history/`;
+      return `${route.document}/history/${route.date ? `?date=${encodeURIComponent(route.date)}` : ''}`;
     case 'version':
       return `${route.document}/${route.version}/${route.anchor ? `#${route.anchor}` : ''}`;
     case 'version-source':

@@ -19,6 +19,8 @@ describe.each<[Route, string]>([
   [{ kind: 'version', document: 'privacy', version: '2025-02-01' }, '/legal/privacy/2025-02-01/'],
   [{ kind: 'version', document: 'privacy', version: '2025-02-01', anchor: 'your-rights' }, '/legal/privacy/2025-02-01/#your-rights'],
   [{ kind: 'history', document: 'privacy' }, '/legal/privacy/history/'],
+  [{ kind: 'history', document: 'privacy', date: '2024-12-01' }, '/legal/privacy/history/?date=2024-12-01'],
+  [{ kind: 'history', document: 'privacy', date: '' }, '/legal/privacy/history/'],
   [{ kind: 'compare', document: 'privacy', from: '2024-03-01', to: '2025-02-01' }, '/legal/privacy/compare/2024-03-01...2025-02-01/'],
   [{ kind: 'version-source', document: 'privacy', version: '2025-02-01' }, '/legal/privacy/2025-02-01.md'],
   [{ kind: 'feed', format: 'rss' }, '/legal/feed.xml'],
