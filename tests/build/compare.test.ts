@@ -93,16 +93,18 @@ describe('compare pages of the example site', () => {
     expect(addedOrRemoved.map((element) => textOf(element)).join(' ')).not.toMatch(/transfer risk assessment/u);
   });
 
-  it('shows the removed "Marketing partners" item as removed and the new link target as a change', () => {
+  it('shows the removed "Marketing partners" item as removed and the new link target written out', () => {
     const view = inlineView(outDir, 'privacy/compare/2025-02-01...2025-09-01/index.html');
     const removed = findAll(view, (element) => element.tagName === 'li' && hasClass(element, 'rl-removed'));
     expect(removed.map((element) => textOf(element, hidden))).toEqual([expect.stringMatching(/^Marketing partners:/u)]);
     const [changed] = findAll(view, (element) => hasClass(element, 'rl-changed') && textOf(element).includes('complain to the'));
     expect(changed).toBeDefined();
-    const hrefIn = (tag: string) =>
-      findAll(changed!, (element) => element.tagName === tag).flatMap((wrapper) => findAll(wrapper, (element) => element.tagName === 'a').map((a) => a.properties['href']));
-    expect(hrefIn('del')).toEqual(['https://www.example.org/ico']);
-    expect(hrefIn('ins')).toEqual(['https://www.example.org/ico-complaints']);
+    // Same words, new target: the link is not struck and reinserted; its targets are written out.
+    const linked = findAll(changed!, (element) => hasClass(element, 'rl-link-changed'));
+    expect(linked.flatMap((wrapper) => findAll(wrapper, (element) => element.tagName === 'a').map((a) => a.properties['href']))).toEqual(['https://www.example.org/ico-complaints']);
+    const notes = findAll(changed!, (element) => hasClass(element, 'rl-link-note')).map((element) => textOf(element));
+    expect(notes).toEqual(['(link changed: https://www.example.org/ico → https://www.example.org/ico-complaints)']);
+    expect(findAll(changed!, (element) => element.tagName === 'del' || element.tagName === 'ins').flatMap((w) => findAll(w, (element) => element.tagName === 'a'))).toEqual([]);
   });
 
   it('shows the added sub-processor as one added table row', () => {
