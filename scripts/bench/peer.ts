@@ -73,9 +73,10 @@ function titleOfDocument(files: Readonly<Record<string, string>>, slug: string):
  * The peer project's files (relative path -> text) for a content folder's files (`<document>/document.yaml`
  * and `<document>/<version>.mdx`, as read from disk): the config, the content config, the two components and
  * one page per version at `src/content/docs/<document>/<version>.mdx`, its frontmatter a Starlight title and
- * its body as committed, after the imports of the components it uses.
+ * its body as committed, after the imports of the components it uses. With `publishedBy` (the build date),
+ * only the versions announced by then, the ones Redline publishes on that date.
  */
-export function peerProjectFiles(content: Readonly<Record<string, string>>): Record<string, string> {
+export function peerProjectFiles(content: Readonly<Record<string, string>>, { publishedBy }: { publishedBy?: string } = {}): Record<string, string> {
   const files: Record<string, string> = {
     'astro.config.mjs': CONFIG,
     'src/content.config.ts': CONTENT_CONFIG,
@@ -87,8 +88,9 @@ export function peerProjectFiles(content: Readonly<Record<string, string>>): Rec
     if (!match) continue;
     const [, slug, id] = match as unknown as [string, string, string];
     const { frontmatter, body } = splitFrontmatter(content[path] as string);
-    const effective = frontmatter.ok ? (frontmatter.value as { effective?: unknown }).effective : undefined;
+    const { effective, published } = frontmatter.ok ? (frontmatter.value as { effective?: unknown; published?: unknown }) : {};
     if (typeof effective !== 'string') throw new Error(`${path}: no effective date for the peer's page title`);
+    if (publishedBy !== undefined && typeof published === 'string' && published > publishedBy) continue;
     // JSON is YAML: the title is quoted whatever it holds.
     const title = JSON.stringify(`${titleOfDocument(content, slug)}: version of ${formatDate(effective)}`);
     files[`src/content/docs/${slug}/${id}.mdx`] = `---\ntitle: ${title}\n---\n\n${COMPONENT_IMPORTS}\n${body}`;
@@ -108,10 +110,10 @@ function readContentFiles(contentDir: string): Record<string, string> {
   return files;
 }
 
-/** Writes the peer project into `dir` (emptied first) over the versions in `contentDir`; returns its page count. */
-export function writePeerProject(dir: string, contentDir: string): number {
+/** Writes the peer project into `dir` (emptied first) over the versions in `contentDir` announced by `publishedBy`; returns its page count. */
+export function writePeerProject(dir: string, contentDir: string, publishedBy?: string): number {
   rmSync(dir, { recursive: true, force: true });
-  const files = peerProjectFiles(readContentFiles(contentDir));
+  const files = peerProjectFiles(readContentFiles(contentDir), publishedBy === undefined ? {} : { publishedBy });
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);

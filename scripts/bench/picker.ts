@@ -34,16 +34,23 @@ export function farUnbuiltPair<V extends { id: string; effective: string }>(vers
 
 /** Milliseconds from the Compare button to the redline painted, one figure per run. */
 export interface PickerTimings {
+  /** Compare pressed as soon as the pair is chosen: everything the page does after the choice is timed. */
   runs: number[];
+  /** Compare pressed a second after the pair is chosen, as a reader would: what the page loads on choosing is there. */
+  afterPause: number[];
   /** The redline's size as shown, to say what was measured. */
   changes: number;
 }
 
+/** How long a reader takes between choosing the pair and pressing Compare, in the `afterPause` runs. */
+const READER_PAUSE_MS = 1000;
+
 /**
- * Serves `siteDir` and measures, `runs` times in fresh browser contexts, the compare picker of `document` from the
- * Compare button to the first frame painted after the redline is shown: the page is loaded first (not timed),
- * both versions chosen in the form, then the button is clicked from the page itself, so only the page's own
- * work is timed (fetching the blocks, loading the engine, diffing and rendering), not the automation's.
+ * Serves `siteDir` and measures, `runs` times each way in fresh browser contexts (alternating), the compare picker
+ * of `document` from the Compare button to the first frame painted after the redline is shown: the page is loaded
+ * first (not timed), both versions chosen in the form, then (at once, or after a reader's pause) the button is
+ * clicked from the page itself, so only the page's own work is timed (fetching the blocks, loading the engine,
+ * diffing and rendering), not the automation's.
  */
 export async function measurePicker(siteDir: string, document: string, pair: { from: string; to: string }, runs: number): Promise<PickerTimings> {
   const serve = sirv(siteDir, { dev: false, etag: false, extensions: ['html'] });
@@ -57,13 +64,16 @@ export async function measurePicker(siteDir: string, document: string, pair: { f
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
   try {
     const times: number[] = [];
+    const afterPause: number[] = [];
     let changes = 0;
-    for (let run = 0; run < runs; run++) {
+    for (let run = 0; run < 2 * runs; run++) {
+      const pause = run % 2 === 1;
       const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
       const page = await context.newPage();
       await page.goto(`${origin}/${document}/compare/`, { waitUntil: 'load' });
       await page.selectOption('#compare-from', pair.from);
       await page.selectOption('#compare-to', pair.to);
+      if (pause) await page.waitForTimeout(READER_PAUSE_MS);
       const measured = await page.evaluate(async () => {
         const result = window.document.querySelector<HTMLElement>('[data-compare-result]');
         const status = window.document.querySelector<HTMLElement>('[data-compare-status]');
@@ -87,11 +97,11 @@ export async function measurePicker(siteDir: string, document: string, pair: { f
         return { ms, status: status.textContent ?? '', changes: result.querySelectorAll('[data-view="inline"] ins, [data-view="inline"] del').length };
       });
       if (!/^Showing \d+ change/u.test(measured.status)) throw new Error(`the compare picker did not show the redline: "${measured.status}"`);
-      times.push(measured.ms);
+      (pause ? afterPause : times).push(measured.ms);
       changes = measured.changes;
       await context.close();
     }
-    return { runs: times, changes };
+    return { runs: times, afterPause, changes };
   } finally {
     await browser.close();
     await new Promise((resolve) => server.close(resolve));

@@ -29,6 +29,17 @@ describe('peerProjectFiles', () => {
     expect(body).toBe(`\nimport Callout from '../../../components/Callout.astro';\nimport DocLink from '../../../components/DocLink.astro';\n\n${splitFrontmatter(corpus[path] as string).body}`);
   });
 
+  it('leaves out the versions announced after the build date, as Redline does', () => {
+    const content = {
+      'x/document.yaml': 'title: X\n',
+      'x/2024-01-01.mdx': '---\neffective: 2024-01-01\npublished: 2023-12-01\n---\n\nOne.\n',
+      'x/2024-03-01.mdx': '---\neffective: 2024-03-01\npublished: 2024-01-20\n---\n\nTwo.\n',
+    };
+    const built = (publishedBy: string) => Object.keys(peerProjectFiles(content, { publishedBy })).filter((path) => path.startsWith('src/content/docs/'));
+    expect(built('2024-01-19')).toEqual(['src/content/docs/x/2024-01-01.mdx']);
+    expect(built('2024-01-20')).toEqual(['src/content/docs/x/2024-01-01.mdx', 'src/content/docs/x/2024-03-01.mdx']);
+  });
+
   it('quotes a title whatever it holds', () => {
     const page = peerProjectFiles({ 'x/document.yaml': 'title: "Terms: \\"A\\" & B"\n', 'x/2024-01-01.mdx': '---\neffective: 2024-01-01\n---\n\nText.\n' })['src/content/docs/x/2024-01-01.mdx'] as string;
     const parsed = parseYaml(/^---\n([\s\S]*?)\n---/.exec(page)?.[1] ?? '');
