@@ -132,7 +132,11 @@ export function readContentTree(contentDir: string, projectRoot: string): Conten
       continue;
     }
     const metaAbsolute = join(path, DOCUMENT_META_FILE);
-    const names = readdirSync(path).filter((name) => !name.startsWith('.')).sort();
+    const all = readdirSync(path).sort();
+    for (const name of all) {
+      if (name.startsWith('.') && statSync(join(path, name)).isDirectory()) hiddenFolders.push(relative(projectRoot, join(path, name)));
+    }
+    const names = all.filter((name) => !name.startsWith('.'));
     const folders = names.filter((name) => statSync(join(path, name)).isDirectory());
     const files = names.filter((name) => !folders.includes(name));
     const metaSource = existsSync(metaAbsolute) && !folders.includes(DOCUMENT_META_FILE) ? readFileSync(metaAbsolute, 'utf8') : undefined;

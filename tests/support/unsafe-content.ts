@@ -168,6 +168,13 @@ export const UNSAFE_CONTENT_CASES: UnsafeContentCase[] = [
     fix: /remove the folder/,
   },
   {
+    name: 'versions in a dot-folder inside a document',
+    change: { 'alpha/.archive/2023-01-01.mdx': versionFile({ ...frontmatter, effective: '2023-01-01', published: '2023-01-01' }) },
+    file: 'alpha/.archive',
+    message: /folders whose name starts with "\." are not read/,
+    fix: /rename the folder/,
+  },
+  {
     name: 'a document in a dot-folder',
     change: { '.gamma/document.yaml': documentFile({ title: 'Gamma', description: 'Gamma.', order: 3, noticeDays: 0, contact: 'g@example.com' }) },
     file: '.gamma',
