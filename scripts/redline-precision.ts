@@ -1,7 +1,7 @@
 // How precisely the redline marks changes (issue 15): marked words against a plain word diff, on the built
 // site's real version histories (each version against the next) and on realistic edits made to every
 // version (scripts/bench/redline-precision.ts). Reads the blocks a build publishes, so build first.
-// Run: node scripts/redline-precision.ts [dist folder] [--pairs N]   (default dist, 40 edit pairs a version)
+// Run: npm run precision [-- <dist folder>] [--pairs N]   (default dist, 40 edit pairs a version)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -76,6 +76,20 @@ describe('diffBlocks details', () => {
     expect(entry.edit.ops.map((op) => op.op)).toEqual(['delete', 'insert']);
   });
 
+  it('shows a one-sentence change in a 600-word paragraph as word edits, not a rewrite', () => {
+    const sentences = Array.from({ length: 40 }, (_, k) => `Clause ${k + 1} of this agreement applies to every order placed through the customer portal.`);
+    const edited = [...sentences];
+    edited[20] = 'Orders placed by telephone are confirmed by e-mail within two working days.';
+    const model = diffBlocks(extractBlocks(`<p>${sentences.join(' ')}</p>`), extractBlocks(`<p>${edited.join(' ')}</p>`));
+    const entry = model.entries[0];
+    if (entry?.type !== 'changed') throw new Error(`expected changed, got ${entry?.type}`);
+    expect(entry.edit.replaced).toBe(false);
+    const changedWords = entry.edit.ops.filter((op) => op.op !== 'equal').reduce((n, op) => n + op.tokens.filter((t) => /\p{L}|\p{N}/u.test(t.text)).length, 0);
+    // The old sentence's words out and the new one's in, give or take the words they share.
+    expect(changedWords).toBeGreaterThan(10);
+    expect(changedWords).toBeLessThan(30);
+  });
+
   it('does not report a short repeated line as moved', () => {
     const model = diffBlocks(extractBlocks('<p>None.</p><p>Alpha text here.</p>'), extractBlocks('<p>Alpha text here.</p><p>None.</p>'));
     expect(model.entries.some((e) => e.type === 'moved-to')).toBe(false);
