@@ -7,8 +7,6 @@ import { runScript, snapshot } from '../../support/run-script.ts';
 
 const historyFolder = join(import.meta.dirname, '../../fixtures/import/history');
 const fixtureText = (name: string) => readFileSync(join(historyFolder, name), 'utf8');
-// Until imported versions are exempt from the notice rule, a material change of the history needs a document without one.
-const noNotice = ['--notice-days', '0'];
 // The site the history arrives in already publishes a privacy policy, which the terms link to.
 const site = () => ({
   ...validContent(),
@@ -23,7 +21,7 @@ const site = () => ({
 describe('npm run import -- <folder> --history', { timeout: 60_000 }, () => {
   it('imports every dated file as an imported version, skips identical ones, makes links work, locks them, and check passes', () => {
     const dir = writeContent(site());
-    const run = runScript('import', [historyFolder, '--history', '--document', 'tos', '--base-url', 'https://pinecrest.example', ...noNotice], dir);
+    const run = runScript('import', [historyFolder, '--history', '--document', 'tos', '--base-url', 'https://pinecrest.example'], dir);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(readdirSync(join(dir, 'tos')).sort()).toEqual(['2022-01-10.mdx', '2023-03-15.mdx', '2024-02-01.mdx', 'document.yaml']);
@@ -54,7 +52,7 @@ describe('npm run import -- <folder> --history', { timeout: 60_000 }, () => {
 
   it('takes the author\'s word on a kind of change over its guess', () => {
     const dir = writeContent(site());
-    const run = runScript('import', [historyFolder, '--history', '--document', 'tos', '--base-url', 'https://pinecrest.example', '--change-of', '2023-03-15=material', ...noNotice], dir);
+    const run = runScript('import', [historyFolder, '--history', '--document', 'tos', '--base-url', 'https://pinecrest.example', '--change-of', '2023-03-15=material'], dir);
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(join(dir, 'tos/2023-03-15.mdx'), 'utf8')).toContain('change: material\n');
     expect(run.stdout).toMatch(/2023-03-15\.mdx from 2023-03-15\.md: material\n/);
@@ -63,7 +61,7 @@ describe('npm run import -- <folder> --history', { timeout: 60_000 }, () => {
   it('--dry-run prints the files and the report and writes nothing', () => {
     const dir = writeContent(site());
     const before = snapshot(dir);
-    const run = runScript('import', [historyFolder, '--history', '--document', 'tos', '--base-url', 'https://pinecrest.example', '--dry-run', ...noNotice], dir);
+    const run = runScript('import', [historyFolder, '--history', '--document', 'tos', '--base-url', 'https://pinecrest.example', '--dry-run'], dir);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/=== .*tos\/2022-01-10\.mdx ===\n---\neffective: 2022-01-10/);
     expect(snapshot(dir)).toEqual(before);
@@ -76,7 +74,7 @@ describe('npm run import -- <folder> --history', { timeout: 60_000 }, () => {
   ])('refuses %s, writing nothing', (_name, args, message) => {
     const dir = writeContent(site());
     const before = snapshot(dir);
-    const run = runScript('import', [historyFolder, '--history', ...args, ...noNotice], dir);
+    const run = runScript('import', [historyFolder, '--history', ...args], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(snapshot(dir)).toEqual(before);
@@ -95,7 +93,7 @@ describe('npm run import -- --git <repository> <path>', { timeout: 60_000 }, () 
       { path: 'legal/terms-of-service.md', text: fixtureText('2024-02-01.md'), date: '2024-02-01', message: 'Add data and privacy; raise the minimum age to 18' },
     ]);
     const dir = writeContent(site());
-    const run = runScript('import', ['--git', repo, 'legal/terms-of-service.md', '--document', 'tos', '--base-url', 'https://pinecrest.example', ...noNotice], dir);
+    const run = runScript('import', ['--git', repo, 'legal/terms-of-service.md', '--document', 'tos', '--base-url', 'https://pinecrest.example'], dir);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(readdirSync(join(dir, 'tos')).sort()).toEqual(['2022-01-10.mdx', '2023-03-15.mdx', '2024-02-01.mdx', 'document.yaml']);
