@@ -214,6 +214,8 @@ async function importOne(): Promise<void> {
       siteContact: site.contact.email,
       placeholders: site.placeholders,
       hasLockScript,
+      today: commandToday(undefined),
+      lock: readLockForPlan(),
     },
     tree,
   );

@@ -5,6 +5,7 @@
 import { type ContentTree, splitFrontmatter } from '../content-files.ts';
 import { parseVersionBody, versionAnchors } from '../content-rules.ts';
 import type { ConvertOptions } from '../import/convert.ts';
+import type { VersionLock } from '../lock.ts';
 import { DOCUMENT_META_FILE } from '../content-schema.ts';
 import { isIsoDate } from '../dates.ts';
 import { findPlaceholders, type PlaceholderHit } from '../import/placeholders.ts';
@@ -54,6 +55,9 @@ export interface ImportRequest {
   siteContact: string;
   placeholders: readonly string[];
   hasLockScript: boolean;
+  /** Today; with `lock`, decides whether the version is the document's history (`imported: true`). */
+  today?: string | undefined;
+  lock?: VersionLock | undefined;
 }
 
 /** An import plan, with the placeholders found (line 0: in the summary), whether the version was made a draft because of them, and the leftovers with their lines in the written file. */
@@ -92,7 +96,11 @@ export function planImport(request: ImportRequest, tree: ContentTree): ImportPla
   const title = request.title?.trim() ?? request.document;
   const summary = request.summary?.trim() ?? (change === 'initial' ? `First version of the ${title}.` : SUMMARY_TO_WRITE);
   const draft = findPlaceholders(`${summary}\n${request.body}`, request.placeholders).length > 0;
-  const versionText = versionFileText({ effective, published, change, summary, draft }, `\n${request.body}`);
+  // Announced before today, into a document this site has not published yet: the document's history, with its dates
+  // as the history gives them (history-rules.ts exempts it from being witnessed); once published here, nothing is back-dated.
+  const publishedHere = Object.entries(request.lock?.versions ?? {}).some(([key, entry]) => key.startsWith(`${request.document}/`) && !entry.imported);
+  const imported = request.today !== undefined && published < request.today && !publishedHere;
+  const versionText = versionFileText({ effective, published, change, summary, draft, imported }, `\n${request.body}`);
   const bodyLine = splitFrontmatter(versionText).bodyLine;
   // Body line 1 is the blank line after the frontmatter; the converter counted from the first line of text.
   const leftovers = (request.leftovers ?? []).map((leftover) => ({ ...leftover, ...(leftover.line === undefined ? {} : { line: leftover.line + bodyLine }) }));
@@ -124,6 +132,7 @@ export function planImport(request: ImportRequest, tree: ContentTree): ImportPla
 
   const notes = [
     ...(existing ? [] : [`new document "${title}": description, notice period (${DEFAULT_NOTICE_DAYS} days) and contact are defaults to review in ${tree.contentDir}/${request.document}/${DOCUMENT_META_FILE}`]),
+    ...(imported ? [`imported: true (announced ${published}, before today and before this site published the document: recorded as its history)`] : []),
     ...(request.effective === undefined ? [`effective: ${effective} (the date the file states; pass --effective to say otherwise)`] : []),
     ...(request.published === undefined
       ? [published === effective ? `published: ${published} (the effective date; pass --published if it was announced earlier)` : `published: ${published} (the "last updated" date the file states; pass --published to say otherwise)`]

@@ -45,6 +45,18 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(runScript('check', [], dir)).toMatchObject({ status: 0, stderr: '' });
   });
 
+  it('imports a policy already in force into a new document as its history (imported: true), with its stated dates, and it locks and checks', () => {
+    const dir = writeContent(validContent());
+    const run = runScript('import', [join(import.meta.dirname, '../../fixtures/import/forms/pasted-web-page.txt'), '--document', 'privacy'], dir);
+    expect(run.stderr).toBe('');
+    const written = readFileSync(join(dir, 'privacy/2026-04-24.mdx'), 'utf8');
+    expect(written).toMatch(/^---\neffective: 2026-04-24\npublished: 2026-04-24\nchange: initial\nsummary: First version of the Privacy Policy\.\nimported: true\n---\n\nNorthwind Analytics Ltd/);
+    expect(run.stdout).toContain("took 'Security' as a heading (###) (a short line followed by a paragraph) (line 22)");
+    expect(run.stdout).toMatch(/Converted with \d+ guess\(es\) to check/);
+    expect(runScript('lock', [], dir).status).toBe(0);
+    expect(runScript('check', [], dir)).toMatchObject({ status: 0, stderr: '' });
+  });
+
   it('imports a Word document into an existing document as a material change', async () => {
     const dir = writeContent(validContent());
     const docx = join(mkdtempSync(join(tmpdir(), 'redline-docx-')), 'beta-terms.docx');
