@@ -103,6 +103,8 @@ describe.each(SITES)('layout of the $name site', ({ name, contentDir, pages }) =
     const problems: string[] = [];
     for (const path of pages) {
       await page.goto(`${site.url}${path}`);
+      // The search page's results arrive from Pagefind after the page loads: measure them too.
+      if (path.startsWith('search/')) await page.locator('.search-result').first().waitFor();
       problems.push(...(await layoutProblems(page)).map((problem) => `${path}: ${problem}`));
       // Built compare pages; the picker's redline stays hidden until a pair is picked.
       if (!path.includes('...')) continue;
