@@ -61,6 +61,13 @@ export function buildComparison(oldBlocks: readonly Block[], newBlocks: readonly
     toc.push({ depth: block.level, slug, text: block.text });
     if (firstChange.has(block.section) || entry.type !== 'unchanged') changedToc.add(slug);
   }
+  // Where each section's heading is on this page: `section-<id>` when unchanged, its change's anchor otherwise.
+  const headingIds = new Map<string, string>();
+  for (const entry of model.entries) {
+    if (entry.type === 'moved-from') continue;
+    const block = entry.type === 'removed' ? entry.old : entry.new;
+    if (block.kind === 'heading' && block.section !== '' && !headingIds.has(block.section)) headingIds.set(block.section, entry.type === 'unchanged' ? `section-${block.section}` : entry.anchor);
+  }
   const render = { headingOffset: 1, unchangedLabel: unchangedLabel } as const;
   return {
     model,
@@ -68,9 +75,24 @@ export function buildComparison(oldBlocks: readonly Block[], newBlocks: readonly
     toc: toc.length >= options.minHeadings ? toc : [],
     changedToc,
     firstChange,
-    inlineHtml: renderInlineRedline(model, { ...render, sectionIds: true }),
-    sideBySideHtml: renderSideBySide(model, { ...render, sectionIds: true, idPrefix: SIDE_BY_SIDE_ID_PREFIX, oldLabel: options.oldLabel, newLabel: options.newLabel, ...(options.newHref === undefined ? {} : { newHref: options.newHref }) }),
+    inlineHtml: pointInPageLinks(renderInlineRedline(model, { ...render, sectionIds: true }), headingIds, ''),
+    sideBySideHtml: pointInPageLinks(
+      renderSideBySide(model, { ...render, sectionIds: true, idPrefix: SIDE_BY_SIDE_ID_PREFIX, oldLabel: options.oldLabel, newLabel: options.newLabel, ...(options.newHref === undefined ? {} : { newHref: options.newHref }) }),
+      headingIds,
+      SIDE_BY_SIDE_ID_PREFIX,
+    ),
   };
+}
+
+/**
+ * A version's own in-page links (`#definitions`, as imported policies have) pointed at that section's heading as the
+ * compare page names it, where the ids carry a prefix: left as they were, they would lead nowhere on this page.
+ */
+function pointInPageLinks(html: string, headingIds: ReadonlyMap<string, string>, prefix: string): string {
+  return html.replace(/<a href="#([^"]+)">/g, (link, id: string) => {
+    const target = headingIds.get(id);
+    return target === undefined ? link : `<a href="#${prefix}${target}">`;
+  });
 }
 
 function unchangedLabel(count: number): string {

@@ -125,3 +125,17 @@ describe('renderTableOfContents', () => {
     expect(renderTableOfContents([], new Set())).toBe('');
   });
 });
+
+describe("a version's own in-page links on the compare page", () => {
+  it('point at the section as the compare page names it, in both views, so that they lead somewhere', () => {
+    const page = (retention: string) =>
+      extractBlocks(`<h2 id="intro">Introduction</h2><p>See <a href="#retention">retention</a> and <a href="#nowhere">elsewhere</a>.</p><h2 id="rights">Your rights</h2><p>Ask us.</p><h2 id="retention">Retention</h2><p>${retention}</p>`);
+    const comparison = buildComparison(page('We keep data for two years.'), page('We keep data for one year.'), labels);
+    const inline = new Set(ids(comparison.inlineHtml));
+    const links = [...comparison.inlineHtml.matchAll(/<a href="#([^"]+)">retention/gu)].map((match) => match[1] ?? '');
+    expect(links).toEqual(['section-retention']);
+    for (const link of links) expect(inline.has(link)).toBe(true);
+    // A fragment that names no section is left as it was.
+    expect(comparison.inlineHtml).toContain('<a href="#nowhere">');
+  });
+});
