@@ -15,12 +15,18 @@ const ADDED = versionFile(
   '## Scope\n\nThis document applies to everyone, resellers included.\n\n## Resellers\n\nA reseller passes these terms on to its customers.\n',
 );
 
+// A new document with only a draft, added with the version: it must not stop the build, nor be published.
+const GAMMA = {
+  'gamma/document.yaml': 'title: Gamma Terms\ndescription: The gamma terms.\norder: 3\nnoticeDays: 14\ncontact: gamma@example.com\n',
+  'gamma/2027-03-01.mdx': '---\neffective: 2027-03-01\npublished: 2027-02-01\nchange: initial\nsummary: First version of the gamma terms.\ndraft: true\n---\n\n## Scope\n\nThe gamma terms, still a draft.\n',
+};
+
 const dirs: string[] = [];
 let before = '';
 let after = '';
 beforeAll(() => {
   const first = writeContent(validContent(), TEST_BUILDS);
-  const second = writeContent({ ...validContent(), 'beta/2026-12-07.mdx': ADDED }, TEST_BUILDS);
+  const second = writeContent({ ...validContent(), ...GAMMA, 'beta/2026-12-07.mdx': ADDED }, TEST_BUILDS);
   dirs.push(first, second);
   before = buildSite({ name: 'append-only-before', contentDir: first });
   after = buildSite({ name: 'append-only-after', contentDir: second });
@@ -37,8 +43,10 @@ const between = (html: string, start: RegExp, end: RegExp): string => {
 };
 
 describe('adding a version changes nothing already published', () => {
-  it('publishes the new version', () => {
+  it('publishes the new version, and leaves out the document that has only a draft', () => {
     expect(builtFiles(after)).toContain('beta/2026-12-07/index.html');
+    expect(builtFiles(after).filter((path) => path.includes('gamma'))).toEqual([]);
+    expect(read(after, 'index.html')).not.toContain('Gamma Terms');
     expect(json(after, 'api/beta/versions.json').versions.map((version: { id: string }) => version.id)).toEqual(['2024-03-01', '2026-12-07']);
   });
 

@@ -39,6 +39,9 @@ describe('astro dev', () => {
     contentDir = writeContent(
       {
         ...validContent(),
+        // A document with only a draft: left out of builds, shown by the dev server.
+        'gamma/document.yaml': 'title: Gamma Terms\ndescription: The gamma terms.\norder: 3\nnoticeDays: 14\ncontact: gamma@example.com\n',
+        'gamma/2027-03-01.mdx': '---\neffective: 2027-03-01\npublished: 2027-02-01\nchange: initial\nsummary: First version of the gamma terms.\ndraft: true\n---\n\n## Scope\n\nThe gamma terms, still a draft.\n',
         'beta/2027-06-01.mdx': '---\neffective: 2027-06-01\npublished: 2027-05-01\nchange: material\nsummary: Next version, still TODO.\ndraft: true\n---\n\n## Scope\n\nUnfinished draft text.\n',
         // A draft from a pull request that tries to publish a secret: the dev server must not run it either.
         'beta/2027-07-01.mdx': '---\neffective: 2027-07-01\npublished: 2027-06-01\nchange: material\nsummary: A draft that reads the environment.\ndraft: true\n---\n\n## Scope\n\nToken: {process.env.REDLINE_CANARY}\n',
@@ -79,6 +82,14 @@ describe('astro dev', () => {
     // Vite's error page gets its message over the websocket; the server's log has it.
     await expect.poll(() => log, { timeout: 10_000 }).toContain('{process.env.REDLINE_CANARY} is a JavaScript expression, not text');
     expect(log).not.toContain(CANARY);
+  });
+
+  it('shows a document that has only a draft, with its DRAFT banner', async () => {
+    const response = await fetch(`${origin}/gamma/2027-03-01/`);
+    const html = await response.text();
+    expect(response.status, html.slice(0, 2000)).toBe(200);
+    expect(html).toMatch(/<strong[^>]*>DRAFT<\/strong>/);
+    expect(html).toContain('The gamma terms, still a draft.');
   });
 
   it('shows no banner on a published version', async () => {
