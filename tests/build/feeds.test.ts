@@ -306,10 +306,13 @@ describe.each([
       expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
       expect(ics).toContain(`UID:${pinnedId}\r\nDTSTAMP:20261116T000000Z\r\nDTSTART;VALUE=DATE:20270115\r\n`);
     }
+    // Nothing upcoming: the calendar holds the version in force, never no component at all (RFC 5545 §3.6).
     for (const slug of ['terms', 'cookies', 'subprocessors']) {
       const ics = read(`${slug}/calendar.ics`);
       expect(ics).toContain('BEGIN:VCALENDAR');
-      expect(ics).not.toContain('BEGIN:VEVENT');
+      const inForce = (JSON.parse(read('api/documents.json')) as { documents: Array<{ slug: string; in_force: { url: string } }> }).documents.find((document) => document.slug === slug)?.in_force.url;
+      expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+      expect(ics).toContain(`UID:${inForce}\r\n`);
     }
   });
 
@@ -380,7 +383,7 @@ describe('feeds of a document with a single version, and drafts', () => {
     expect(String(json.items[0]?.content_text)).not.toContain('Passages:');
     const versions = JSON.parse(read('api/beta/versions.json')) as { versions: Array<{ id: string; status: string; in_force_until: string | null }> };
     expect(versions.versions).toEqual([expect.objectContaining({ id: '2024-03-01', status: 'in-force', in_force_until: null })]);
-    expect(read('beta/calendar.ics')).not.toContain('BEGIN:VEVENT');
+    expect(read('beta/calendar.ics').match(/UID:[^\r]+/g)).toEqual([expect.stringMatching(/\/beta\/2024-03-01\/$/)]);
     expect(existsSync(join(outDir, 'notices/beta'))).toBe(false);
   });
 
