@@ -60,6 +60,10 @@ describe('a corrected version', () => {
     const feed = JSON.parse(read('beta/feed.json'));
     expect(feed.items[0].content_text).toContain('Corrected on 2 March 2025: Fixed a typo and the link to the complaints page.');
     expect(feed.items[0].date_modified).toBe('2025-03-02T00:00:00Z');
+    expect(feed.items[0]._redline.sha256_history.map((text: { sha256: string; date: string }) => [text.sha256, text.date])).toEqual([
+      [sourceSha256(BEFORE), '2024-02-01'],
+      [sourceSha256(AFTER), '2025-03-02'],
+    ]);
     expect(read('beta/atom.xml')).toMatch(/<updated>2025-03-02T00:00:00Z<\/updated>/);
   });
 });

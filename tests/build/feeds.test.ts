@@ -176,6 +176,7 @@ describe.each([
         previous_version: entry.previous?.id ?? null,
         compare_url: entry.compareUrl ?? null,
         sha256: sha256(source),
+        sha256_history: [{ sha256: sha256(source), date: entry.version.published, reason: null }],
       });
     });
   });

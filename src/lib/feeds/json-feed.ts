@@ -13,6 +13,8 @@ export interface RedlineItemExtension {
   previous_version: string | null;
   compare_url: string | null;
   sha256: string;
+  /** Every sha256 the version has had, with its date and a correction's reason (as in the versions API). */
+  sha256_history: FeedEntry['sha256History'];
 }
 
 function item(entry: FeedEntry, about: string) {
@@ -27,6 +29,7 @@ function item(entry: FeedEntry, about: string) {
     previous_version: entry.previousVersion ?? null,
     compare_url: entry.compareUrl ?? null,
     sha256: entry.sha256,
+    sha256_history: entry.sha256History,
   };
   return {
     id: entry.id,

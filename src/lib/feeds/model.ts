@@ -5,6 +5,7 @@
 import { daysBetween, formatDate } from '../dates.ts';
 import type { ChangeCounts as DiffChangeCounts } from '../diff/model.ts';
 import { type FeedFormat, type Route, routeUrl } from '../permalinks.ts';
+import { versionHashes } from '../lock.ts';
 import type { SiteConfig } from '../site-config.ts';
 import type { ChangeKind, LegalDocument, Version } from '../types.ts';
 import { sortVersions } from '../versions.ts';
@@ -46,6 +47,8 @@ export interface FeedEntry {
   /** The raw source of the version (`.md`). */
   sourceUrl: string;
   sha256: string;
+  /** Every sha256 the version has had (the original, then one per correction), with dates: corrections reach the feeds. */
+  sha256History: { sha256: string; date: string; reason: string | null }[];
   changeCounts: ChangeCounts | undefined;
   contentHtml: string;
   contentText: string;
@@ -199,6 +202,7 @@ function buildEntry(document: LegalDocument, version: Version, previous: Version
     compareUrl,
     sourceUrl: siteUrlOf({ kind: 'version-source', document: document.slug, version: version.id }, site),
     sha256: version.sha256,
+    sha256History: versionHashes(version).map((text) => ({ sha256: text.sha256, date: text.date, reason: text.reason ?? null })),
     changeCounts: counts,
     contentHtml: html,
     contentText: text,

@@ -85,9 +85,16 @@ describe('JSON Feed _redline', () => {
         previous_version: '2025-02-01',
         compare_url: 'https://example.com/legal/terms/compare/2025-02-01...2026-01-01/',
         sha256: documents[2]?.versions[2]?.sha256,
+        sha256_history: [{ sha256: documents[2]?.versions[2]?.sha256, date: '2025-11-15', reason: null }],
       },
       expect.objectContaining({ version: '2025-02-01', change: 'initial', previous_version: null, compare_url: null }),
     ]);
+  });
+
+  it('carries a correction: the corrected sha256 with its date and reason', () => {
+    const raw = JSON.parse(buildJsonFeed(buildChangeFeed({ documents, site, document: 'privacy' }))) as { items: RawItem[] };
+    const corrected = raw.items.find((item) => item._redline.version === '2027-01-15');
+    expect(corrected?._redline.sha256_history).toEqual([{ sha256: corrected?._redline.sha256, date: '2026-12-03', reason: 'Fixed a broken cross-reference.' }]);
   });
 
   it('never mentions a draft', () => {
