@@ -10,10 +10,10 @@ import { redlineDiffWorkers } from './src/integrations/diff-workers.ts';
 import { redlineHostFiles } from './src/integrations/host-files.ts';
 import { redlinePagefind } from './src/integrations/pagefind.ts';
 import { withStageTimings } from './src/integrations/stage-timings.ts';
-import { clauseIdsPlugin } from './src/lib/heading-anchors.ts';
-import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './src/lib/security.ts';
-import { resolveBuildDate } from './src/lib/dates.ts';
-import { resolveSiteConfig } from './src/lib/site-config.ts';
+import { clauseIdsPlugin } from './src/lib/site/heading-anchors.ts';
+import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './src/lib/site/security.ts';
+import { resolveBuildDate } from './src/lib/content/dates.ts';
+import { resolveSiteConfig } from './src/lib/site/config.ts';
 
 // Astro's build cache holds the content it synced; a folder per content folder keeps fixtures and benchmark
 // corpora (REDLINE_CONTENT_DIR) from reading each other's entries.
@@ -22,7 +22,7 @@ const contentCacheKey = process.env.REDLINE_CONTENT_DIR
   : 'content';
 
 /** The documents as the content check read them (src/integrations/content-check.ts), for the search index. */
-/** @type {readonly import('./src/lib/types.ts').LegalDocument[] | undefined} */
+/** @type {readonly import('./src/lib/content/types.ts').LegalDocument[] | undefined} */
 let checkedDocuments;
 
 const site = resolveSiteConfig(siteInput, { SITE_URL: process.env.SITE_URL, BASE_PATH: process.env.BASE_PATH });

@@ -1,4 +1,4 @@
-import type { SiteConfigInput } from './src/lib/site-config.ts';
+import type { SiteConfigInput } from './src/lib/site/config.ts';
 
 /**
  * Site metadata, in one place. `SITE_URL` and `BASE_PATH` environment variables override

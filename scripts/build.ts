@@ -10,8 +10,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSummary, countBuiltFiles, createBuildLogFilter } from '../src/lib/build-log.ts';
-import { acquireOutputLock, leftoverBuildFolders, outputLockPath, processIsAlive } from '../src/lib/output-lock.ts';
+import { buildSummary, countBuiltFiles, createBuildLogFilter } from '../src/lib/site/build-log.ts';
+import { acquireOutputLock, leftoverBuildFolders, outputLockPath, processIsAlive } from '../src/lib/site/output-lock.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const target = resolve(projectRoot, process.env['REDLINE_OUT_DIR'] || 'dist');

@@ -2,8 +2,8 @@
  * `npm run check`: every content validation rule, without building the site (about a second).
  * Exits 1 when anything is wrong, printing each problem with its file, line, field and fix.
  */
-import { checkContent } from '../src/lib/content-check.ts';
-import { formatContentIssues } from '../src/lib/validation.ts';
+import { checkContent } from '../src/lib/content/check.ts';
+import { formatContentIssues } from '../src/lib/content/validation.ts';
 import { commandToday, contentDir, projectRoot, site } from './cli.ts';
 
 const started = performance.now();

@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import siteInput from '../redline.config.ts';
 import type { AuthoringPlan, PlannedFile } from '../src/lib/authoring/plan.ts';
-import { type ContentTree, readContentTree } from '../src/lib/content-files.ts';
-import { contentDirectory } from '../src/lib/content-location.ts';
-import { resolveBuildDate } from '../src/lib/dates.ts';
-import { resolveSiteConfig } from '../src/lib/site-config.ts';
+import { type ContentTree, readContentTree } from '../src/lib/content/files.ts';
+import { contentDirectory } from '../src/lib/content/location.ts';
+import { resolveBuildDate } from '../src/lib/content/dates.ts';
+import { resolveSiteConfig } from '../src/lib/site/config.ts';
 
 /** The project root (the folder above scripts/). */
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');

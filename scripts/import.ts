@@ -16,12 +16,13 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { basename, join } from 'node:path';
 import { planHistoryImport } from '../src/lib/authoring/import-history.ts';
 import { planImport, siteLinkContext } from '../src/lib/authoring/import-version.ts';
-import { changeKindSchema } from '../src/lib/content-schema.ts';
+import { changeKindSchema } from '../src/lib/content/schema.ts';
 import { convertPolicy, formatOfFile, IMPORT_FORMATS, type ImportFormat } from '../src/lib/import/convert.ts';
 import { GIT_LOG_FORMAT, type HistorySource, historyFileDate, parseCatFileBatch, parseGitLog } from '../src/lib/import/history.ts';
 import { formatGuess, type ImportGuess } from '../src/lib/import/report.ts';
-import { LOCK_FILE, parseLock } from '../src/lib/lock.ts';
-import type { ChangeKind } from '../src/lib/types.ts';
+import { parseLock } from '../src/lib/content/lock.ts';
+import { LOCK_FILE } from '../src/lib/content/files.ts';
+import type { ChangeKind } from '../src/lib/content/types.ts';
 import { commandToday, contentDir, failNothingWritten, hasLockScript, nextStepsLines, parseCommandArgs, readContent, site, writeContentFiles } from './cli.ts';
 
 const USAGE = [

@@ -6,11 +6,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkContent } from '../src/lib/content-check.ts';
+import { checkContent } from '../src/lib/content/check.ts';
 import { gitTextsOf } from '../src/lib/content/git-witness.ts';
-import { sourceSha256 } from '../src/lib/content-files.ts';
-import { emptyLock, LOCK_FILE, serializeLock, updateLock } from '../src/lib/lock.ts';
-import { formatContentIssues } from '../src/lib/validation.ts';
+import { LOCK_FILE, sourceSha256 } from '../src/lib/content/files.ts';
+import { emptyLock, serializeLock, updateLock } from '../src/lib/content/lock.ts';
+import { formatContentIssues } from '../src/lib/content/validation.ts';
 import { commandToday, contentDir, projectRoot, site } from './cli.ts';
 
 const today = commandToday(undefined);

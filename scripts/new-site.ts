@@ -6,7 +6,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { planNewSite } from '../src/lib/authoring/new-site.ts';
-import { LOCK_FILE } from '../src/lib/lock.ts';
+import { LOCK_FILE } from '../src/lib/content/files.ts';
 import { contentDir, failNothingWritten, nextStepsLines, parseCommandArgs, projectRoot, readContent } from './cli.ts';
 
 const USAGE = 'usage: npm run new-site -- --company "Acme Ltd" [--site-name "Acme Legal"] [--site-url https://legal.acme.com] [--email legal@acme.com] [--address "..."] [--lang en] [--force]';

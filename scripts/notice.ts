@@ -6,8 +6,8 @@
  * on stderr, keeping stdout ready to pipe into a mailer).
  */
 import { parseArgs } from 'node:util';
-import { buildNotice, noticesFor, plainTextMessage } from '../src/lib/notices.ts';
-import { formatContentIssues, validateContent } from '../src/lib/validation.ts';
+import { buildNotice, noticesFor, plainTextMessage } from '../src/lib/publish/notices.ts';
+import { formatContentIssues, validateContent } from '../src/lib/content/validation.ts';
 import { readContent, site } from './cli.ts';
 
 const USAGE = 'Usage: npm run notice -- <document> <version> [--html]';

@@ -1,6 +1,6 @@
 import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
-import { DOCUMENT_META_FILE, documentMetaSchema, versionFrontmatterSchema } from './lib/content-schema.ts';
+import { DOCUMENT_META_FILE, documentMetaSchema, versionFrontmatterSchema } from './lib/content/schema.ts';
 
 // Content lives outside src/ so legal staff see only legal text; tests point REDLINE_CONTENT_DIR at fixtures.
 const base = process.env['REDLINE_CONTENT_DIR'] || './content';

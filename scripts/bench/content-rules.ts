@@ -1,15 +1,15 @@
 /**
- * What the content rules (src/lib/content-rules.ts: every version read with Sätteri before Astro compiles it)
+ * What the content rules (src/lib/content/rules.ts: every version read with Sätteri before Astro compiles it)
  * cost on the bench corpus: `npx node scripts/bench/content-rules.ts [documents versions words]`.
  * Times the rules, Sätteri's parse alone and the whole validateContent (rules included), best of five runs; no build.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readContentTree } from '../../src/lib/content-files.ts';
-import { contentRuleIssues, parseVersionBody } from '../../src/lib/content-rules.ts';
-import { DEFAULT_PLACEHOLDERS } from '../../src/lib/site-config.ts';
-import { validateContent } from '../../src/lib/validation.ts';
+import { readContentTree } from '../../src/lib/content/files.ts';
+import { contentRuleIssues, parseVersionBody } from '../../src/lib/content/rules.ts';
+import { DEFAULT_PLACEHOLDERS } from '../../src/lib/site/config.ts';
+import { validateContent } from '../../src/lib/content/validation.ts';
 import { generateCorpus, writeCorpus } from './corpus.ts';
 
 const [documents = 10, versions = 30, words = 5000] = process.argv.slice(2).map(Number);

@@ -8,11 +8,11 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readContentTree } from '../../src/lib/content-files.ts';
-import { addDays } from '../../src/lib/dates.ts';
-import { emptyLock, LOCK_FILE, serializeLock, updateLock } from '../../src/lib/lock.ts';
-import { DEFAULT_PLACEHOLDERS } from '../../src/lib/site-config.ts';
-import { validateContent } from '../../src/lib/validation.ts';
+import { LOCK_FILE, readContentTree } from '../../src/lib/content/files.ts';
+import { addDays } from '../../src/lib/content/dates.ts';
+import { emptyLock, serializeLock, updateLock } from '../../src/lib/content/lock.ts';
+import { DEFAULT_PLACEHOLDERS } from '../../src/lib/site/config.ts';
+import { validateContent } from '../../src/lib/content/validation.ts';
 
 /** Size and seed of a corpus. */
 export interface CorpusOptions {

@@ -9,8 +9,8 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseYaml, splitFrontmatter } from '../../src/lib/content-files.ts';
-import { formatDate } from '../../src/lib/dates.ts';
+import { parseYaml, splitFrontmatter } from '../../src/lib/content/files.ts';
+import { formatDate } from '../../src/lib/content/dates.ts';
 
 const CONFIG = `import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';

@@ -9,14 +9,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import sirv from 'sirv';
-import { comparePairs, pairSlug } from '../../src/lib/compare-pairs.ts';
-import { sortVersions } from '../../src/lib/versions.ts';
+import { comparePairs, pairSlug } from '../../src/lib/diff/compare-pairs.ts';
+import { sortVersions } from '../../src/lib/content/versions.ts';
 
 /** Debian's Chromium (the browser tests use it too). */
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /**
- * The pair of `versions` the site does not build a page for (src/lib/compare-pairs.ts, as of `date`) with the
+ * The pair of `versions` the site does not build a page for (src/lib/diff/compare-pairs.ts, as of `date`) with the
  * most versions between them: the oldest version against the newest one it has no page with. Undefined when every
  * pair is built (three versions or fewer).
  */

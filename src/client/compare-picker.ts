@@ -1,17 +1,17 @@
 // The compare picker: diffs any two versions in the browser with the same engine and renderers as the
-// built compare pages (src/lib/comparison.ts), from each version's blocks JSON, at a shareable URL
+// built compare pages (src/lib/diff/comparison.ts), from each version's blocks JSON, at a shareable URL
 // (?from=X&to=Y). Without JavaScript the page lists the built comparisons instead.
 // The engine is loaded with a dynamic import() once the reader starts choosing a pair (or when one is first
 // compared), so that the page itself loads only this form's few KB of script, and so that by the time Compare is
 // pressed the engine and the chosen versions' blocks are usually here already.
 import type { Block } from '../lib/diff/browser.ts';
-import { escapeHtml as escape } from '../lib/feeds/escape.ts';
+import { escapeHtml as escape } from '../lib/publish/feeds/escape.ts';
 
 const blocksCache = new Map<string, Promise<Block[]>>();
-let engine: Promise<typeof import('../lib/comparison.ts')> | undefined;
+let engine: Promise<typeof import('../lib/diff/comparison.ts')> | undefined;
 
-function loadEngine(): Promise<typeof import('../lib/comparison.ts')> {
-  engine ??= import('../lib/comparison.ts');
+function loadEngine(): Promise<typeof import('../lib/diff/comparison.ts')> {
+  engine ??= import('../lib/diff/comparison.ts');
   // A failed load is tried again at the next comparison (and reported there).
   engine.catch(() => (engine = undefined));
   return engine;

@@ -1,4 +1,4 @@
-import { routePath } from '../lib/permalinks.ts';
+import { routePath } from '../lib/site/permalinks.ts';
 import {
   anchorOf,
   bestSection,
@@ -12,8 +12,8 @@ import {
   searchFilters,
   searchQueryString,
   type StatusHit,
-} from '../lib/search.ts';
-import type { VersionStatus } from '../lib/types.ts';
+} from '../lib/publish/search.ts';
+import type { VersionStatus } from '../lib/content/types.ts';
 
 /** The part of Pagefind's browser API used here (https://pagefind.app/docs/api/). */
 interface Pagefind {

@@ -1,5 +1,5 @@
-import { formatDate, isIsoDate } from '../lib/dates.ts';
-import { rangeOnDate, type VersionRange } from '../lib/version-finder.ts';
+import { formatDate, isIsoDate } from '../lib/content/dates.ts';
+import { rangeOnDate, type VersionRange } from '../lib/content/version-finder.ts';
 
 /**
  * The history page's "version in force on <date>": the form, and its shareable address `?date=YYYY-MM-DD`

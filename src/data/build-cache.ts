@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomically, writeFileAtomicallySync } from '../lib/atomic-write.ts';
+import { writeFileAtomically, writeFileAtomicallySync } from '../lib/site/atomic-write.ts';
 
 /** The cache's folder and fingerprint, or undefined when it is off (dev server, tests). */
 const settings = import.meta.env.REDLINE_BUILD_CACHE;

@@ -5,11 +5,10 @@
  * We diff what readers see, from the same rendered HTML as the compare pages (./rendered-versions.ts), so
  * both agree and no version is rendered twice.
  */
-import type { ChangeCountsLookup } from '../lib/feeds/model.ts';
-import { publishedVersions } from '../lib/feeds/model.ts';
+import { type ChangeCountsLookup, publishedVersions } from '../lib/publish/feeds/model.ts';
 import type { ChangeCounts } from '../lib/diff/index.ts';
-import type { LegalDocument, Version } from '../lib/types.ts';
-import { previousVersion } from '../lib/versions.ts';
+import type { LegalDocument, Version } from '../lib/content/types.ts';
+import { previousVersion } from '../lib/content/versions.ts';
 import { cachedResult } from './build-cache.ts';
 import { pairComparison } from './comparisons.ts';
 

@@ -1,14 +1,14 @@
 /**
- * The compare pages' data: which pairs are built (src/lib/compare-pairs.ts) and, for one pair, the
- * comparison of its rendered versions (src/lib/comparison.ts) plus the MDX source diff for authors.
+ * The compare pages' data: which pairs are built (src/lib/diff/compare-pairs.ts) and, for one pair, the
+ * comparison of its rendered versions (src/lib/diff/comparison.ts) plus the MDX source diff for authors.
  */
 import { createHash } from 'node:crypto';
-import { comparePairs, pairSlug } from '../lib/compare-pairs.ts';
-import type { Comparison } from '../lib/comparison.ts';
-import { formatDate } from '../lib/dates.ts';
+import { comparePairs, pairSlug } from '../lib/diff/compare-pairs.ts';
+import type { Comparison } from '../lib/diff/comparison.ts';
+import { formatDate } from '../lib/content/dates.ts';
 import type { SourceDiff } from '../lib/diff/index.ts';
-import type { LegalDocument, Version } from '../lib/types.ts';
-import { nextVersion, previousVersion } from '../lib/versions.ts';
+import type { LegalDocument, Version } from '../lib/content/types.ts';
+import { nextVersion, previousVersion } from '../lib/content/versions.ts';
 import type { StoredComparison } from '../workers/diff-tasks.ts';
 import { getLegalDocuments, versionSource } from './documents.ts';
 import { previousBuildKeys } from './build-cache.ts';

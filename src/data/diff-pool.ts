@@ -8,7 +8,7 @@
  * that has parsed it keeps its blocks (with the engine's per-block work memoised), so no version is parsed twice.
  */
 import Tinypool from 'tinypool';
-import { recordWorkerTime, timeStage } from '../lib/stage-timer.ts';
+import { recordWorkerTime, timeStage } from '../integrations/stage-timer.ts';
 import * as diffTasks from '../workers/diff-tasks.ts';
 import type { TaskResult } from '../workers/diff-tasks.ts';
 

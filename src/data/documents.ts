@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { type CollectionEntry, getCollection, render } from 'astro:content';
-import { sourceSha256 } from '../lib/content-files.ts';
-import { contentDirectory } from '../lib/content-location.ts';
-import { LOCK_FILE, parseLock, type VersionLock } from '../lib/lock.ts';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { markStage } from '../lib/stage-timer.ts';
-import type { LegalDocument, Version } from '../lib/types.ts';
-import { type VersionContext, sortVersions } from '../lib/versions.ts';
+import { type CollectionEntry, getCollection, render } from 'astro:content';
+import { LOCK_FILE, sourceSha256 } from '../lib/content/files.ts';
+import { contentDirectory } from '../lib/content/location.ts';
+import { parseLock, type VersionLock } from '../lib/content/lock.ts';
+import { markStage } from '../integrations/stage-timer.ts';
+import type { LegalDocument, Version } from '../lib/content/types.ts';
+import { type VersionContext, sortVersions } from '../lib/content/versions.ts';
 import { buildDate, site } from './site.ts';
 
 /** Drafts are shown (with a banner) under `astro dev` and never published. */

@@ -1,8 +1,8 @@
 /** The change feeds, notices and calendars of the built site: the lib's builders fed with the site's documents. */
-import { buildCalendar } from '../lib/calendar.ts';
-import { buildChangeFeed, type ChangeFeed, documentScope } from '../lib/feeds/model.ts';
-import { buildNotice, type Notice, noticesFor, type NoticeTarget } from '../lib/notices.ts';
-import { timeStage } from '../lib/stage-timer.ts';
+import { buildCalendar } from '../lib/publish/calendar.ts';
+import { buildChangeFeed, type ChangeFeed, documentScope } from '../lib/publish/feeds/model.ts';
+import { buildNotice, type Notice, noticesFor, type NoticeTarget } from '../lib/publish/notices.ts';
+import { timeStage } from '../integrations/stage-timer.ts';
 import { changeCountsFor, changeCountsLookup } from './change-counts.ts';
 import { getLegalDocuments } from './documents.ts';
 import { buildDate, site } from './site.ts';

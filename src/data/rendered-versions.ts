@@ -9,9 +9,9 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import mdxRenderer from '@astrojs/mdx/server.js';
 import Callout from '../components/Callout.astro';
 import DocLink from '../components/DocLink.astro';
-import { addHeadingAnchors } from '../lib/heading-anchors.ts';
-import { timeStage } from '../lib/stage-timer.ts';
-import type { Version } from '../lib/types.ts';
+import { addHeadingAnchors } from '../lib/site/heading-anchors.ts';
+import { timeStage } from '../integrations/stage-timer.ts';
+import type { Version } from '../lib/content/types.ts';
 import type { VersionHtml } from '../workers/diff-tasks.ts';
 import { diffRunner } from './diff-pool.ts';
 import { renderVersion, versionKey } from './documents.ts';
@@ -46,7 +46,7 @@ export function versionHtml(version: Pick<Version, 'document' | 'id' | 'sha256'>
 
 /**
  * One version's content as its pages show it: the rendered HTML with a "§" link in each heading, for citing a
- * clause (src/lib/heading-anchors.ts). The version page and `/<document>/` use this rather than rendering the
+ * clause (src/lib/site/heading-anchors.ts). The version page and `/<document>/` use this rather than rendering the
  * MDX again.
  */
 export async function versionPageHtml(version: Pick<Version, 'document' | 'id' | 'sha256'>): Promise<string> {

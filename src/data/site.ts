@@ -1,7 +1,7 @@
 import siteInput from '../../redline.config.ts';
-import { resolveBuildDate } from '../lib/dates.ts';
-import { type Route, routePath, routeUrl } from '../lib/permalinks.ts';
-import { resolveSiteConfig } from '../lib/site-config.ts';
+import { resolveBuildDate } from '../lib/content/dates.ts';
+import { type Route, routePath, routeUrl } from '../lib/site/permalinks.ts';
+import { resolveSiteConfig } from '../lib/site/config.ts';
 
 /** The site configuration, with `SITE_URL` / `BASE_PATH` applied. */
 export const site = resolveSiteConfig(siteInput, { SITE_URL: process.env['SITE_URL'], BASE_PATH: process.env['BASE_PATH'] });

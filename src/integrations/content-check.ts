@@ -3,13 +3,13 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { checkContent } from '../lib/content-check.ts';
-import { IMAGE_FILE } from '../lib/content-files.ts';
-import { contentDirectory } from '../lib/content-location.ts';
-import { versionFileIssues } from '../lib/content-rules.ts';
-import { timeStage } from '../lib/stage-timer.ts';
-import type { LegalDocument } from '../lib/types.ts';
-import { formatContentIssues } from '../lib/validation.ts';
+import { checkContent } from '../lib/content/check.ts';
+import { IMAGE_FILE } from '../lib/content/files.ts';
+import { contentDirectory } from '../lib/content/location.ts';
+import { versionFileIssues } from '../lib/content/rules.ts';
+import { timeStage } from './stage-timer.ts';
+import type { LegalDocument } from '../lib/content/types.ts';
+import { formatContentIssues } from '../lib/content/validation.ts';
 
 /** Options of the content check. */
 export interface ContentCheckOptions {
@@ -84,7 +84,7 @@ function forgetOtherContentCache(root: string, contentDir: string): void {
 }
 
 /**
- * A Vite plugin for `astro dev` that refuses to compile a version file the content rules refuse (src/lib/content-rules.ts),
+ * A Vite plugin for `astro dev` that refuses to compile a version file the content rules refuse (src/lib/content/rules.ts),
  * so that content never runs as code there either; the page shows our message instead. Placed before @astrojs/mdx
  * (this integration comes first). `astro build` needs none: its content check refused everything before Vite began.
  */

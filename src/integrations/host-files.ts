@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { securityHeadersFile } from '../lib/security.ts';
+import { securityHeadersFile } from '../lib/site/security.ts';
 
 /** Writes files that static hosts read from the output folder: `_headers` (Netlify, Cloudflare Pages). */
 export function redlineHostFiles(options: { basePath: string }): AstroIntegration {

@@ -6,8 +6,8 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
-import { writeFileAtomically } from '../lib/atomic-write.ts';
-import { routePath } from '../lib/permalinks.ts';
+import { writeFileAtomically } from '../lib/site/atomic-write.ts';
+import { routePath } from '../lib/site/permalinks.ts';
 import {
   compareSearchInputs,
   type IndexedPage,
@@ -23,8 +23,8 @@ import {
   type SearchPageSink,
   searchPageQueue,
   searchPagesToReuse,
-} from '../lib/search-index.ts';
-import type { LegalDocument } from '../lib/types.ts';
+} from '../lib/publish/search-index.ts';
+import type { LegalDocument } from '../lib/content/types.ts';
 
 /** The built files that can be version permalink pages (`/<document>/<version>/`), the only pages indexed. */
 const VERSION_PAGE_GLOB = '*/*/index.html';
@@ -86,7 +86,7 @@ type WithSink = typeof globalThis & { [SEARCH_PAGE_SINK]?: SearchPageSink };
 /**
  * Builds the Pagefind search index as part of `astro build`, over the version pages Astro writes (the staging
  * folder of scripts/build.ts, given by the hook's `dir`). Only pages marked `data-pagefind-body` are indexed,
- * and only version permalink pages carry it (src/lib/search-index.ts): `/<document>/` duplicates the
+ * and only version permalink pages carry it (src/lib/publish/search-index.ts): `/<document>/` duplicates the
  * version in force, and compare, history, feed and notice pages are not legal text.
  *
  * Pagefind has no incremental mode and its index depends on the order pages go in, so the order is fixed (by
@@ -189,7 +189,7 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
           failOn((await index.writeFiles({ outputPath: bundle })).errors, 'write its index');
           const indexed = indexedPageCount(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8'));
           if (indexed === 0) {
-            throw new AstroError('Pagefind indexed no page.', 'Version pages must carry data-pagefind-body (see searchIndexAttributes in src/lib/search-index.ts).');
+            throw new AstroError('Pagefind indexed no page.', 'Version pages must carry data-pagefind-body (see searchIndexAttributes in src/lib/publish/search-index.ts).');
           }
           // For the next build.
           if (inputsFile) await writeFileAtomically(inputsFile, JSON.stringify(inputs));

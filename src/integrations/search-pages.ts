@@ -5,7 +5,7 @@
  * Outside a build (no listener on the global), it does nothing.
  */
 import type { MiddlewareHandler } from 'astro';
-import { SEARCH_PAGE_SINK, type SearchPageSink } from '../lib/search-index.ts';
+import { SEARCH_PAGE_SINK, type SearchPageSink } from '../lib/publish/search-index.ts';
 
 /** Hands wanted pages to the listener of SEARCH_PAGE_SINK. */
 export const onRequest: MiddlewareHandler = async (context, next) => {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { enableStageTimings, exclusiveStageTotals, type StageSpan } from '../lib/stage-timer.ts';
+import { enableStageTimings, exclusiveStageTotals, type StageSpan } from './stage-timer.ts';
 
 /** Stages from the innermost to the outermost: where stages overlap, the time goes to the first one listed. */
 export const STAGE_ORDER = ['content validation', 'version HTML', 'rendered blocks', 'diff', 'source diff', 'feeds', 'search index', 'startup', 'config', 'content sync', 'bundle (MDX compile)', 'pages'] as const;

@@ -8,10 +8,9 @@
  * Node loads this file itself in a worker (type stripping, no Vite), so it imports only src/lib, with `.ts`
  * extensions, and nothing that needs Vite (`astro:*`, `import.meta.env`).
  */
-import { type ComparisonOptions, buildComparison } from '../lib/comparison.ts';
-import { type Block, type SourceDiff, type SourceFileNames, extractBlocks, renderSourceDiff } from '../lib/diff/index.ts';
-import type { ChangeSummary } from '../lib/diff/index.ts';
-import type { TocEntry } from '../lib/toc.ts';
+import { type ComparisonOptions, buildComparison } from '../lib/diff/comparison.ts';
+import { type Block, type ChangeSummary, extractBlocks, renderSourceDiff, type SourceDiff, type SourceFileNames } from '../lib/diff/index.ts';
+import type { TocEntry } from '../lib/site/toc.ts';
 
 /** A version's rendered HTML and a key that names it (the version's sha256): equal keys mean equal HTML. */
 export interface VersionHtml {

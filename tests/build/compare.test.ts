@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { comparePairs, pairSlug } from '../../src/lib/compare-pairs.ts';
+import { comparePairs, pairSlug } from '../../src/lib/diff/compare-pairs.ts';
 import { buildSite, builtFiles, PROJECT_ROOT, readBuilt } from '../support/build-site.ts';
 import { findAll, hasClass, parseHtml, textOf } from '../support/html.ts';
 

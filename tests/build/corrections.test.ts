@@ -5,10 +5,10 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readContentTree, sourceSha256 } from '../../src/lib/content-files.ts';
-import { emptyLock, LOCK_FILE, serializeLock, updateLock } from '../../src/lib/lock.ts';
-import { DEFAULT_PLACEHOLDERS } from '../../src/lib/site-config.ts';
-import { validateContent } from '../../src/lib/validation.ts';
+import { LOCK_FILE, readContentTree, sourceSha256 } from '../../src/lib/content/files.ts';
+import { emptyLock, serializeLock, updateLock } from '../../src/lib/content/lock.ts';
+import { DEFAULT_PLACEHOLDERS } from '../../src/lib/site/config.ts';
+import { validateContent } from '../../src/lib/content/validation.ts';
 import { buildSite, TEST_BUILDS } from '../support/build-site.ts';
 import { validContent, writeContent } from '../support/content-fixtures.ts';
 

@@ -1,9 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { readContentTree } from '../../src/lib/content-files.ts';
-import { DEFAULT_PLACEHOLDERS } from '../../src/lib/site-config.ts';
-import { validateContent } from '../../src/lib/validation.ts';
+import { readContentTree } from '../../src/lib/content/files.ts';
+import { DEFAULT_PLACEHOLDERS } from '../../src/lib/site/config.ts';
+import { validateContent } from '../../src/lib/content/validation.ts';
 import { PROJECT_ROOT, readBuilt, runBuild, TEST_BUILDS } from '../support/build-site.ts';
 import { LinkChecker } from 'linkinator';
 import { documentFile, validContent, versionFile, writeContent } from '../support/content-fixtures.ts';

@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { readContentTree } from '../../src/lib/content-files.ts';
-import { emptyLock, LOCK_FILE, serializeLock, updateLock } from '../../src/lib/lock.ts';
-import { DEFAULT_PLACEHOLDERS } from '../../src/lib/site-config.ts';
-import { validateContent } from '../../src/lib/validation.ts';
+import { LOCK_FILE, readContentTree } from '../../src/lib/content/files.ts';
+import { emptyLock, serializeLock, updateLock } from '../../src/lib/content/lock.ts';
+import { DEFAULT_PLACEHOLDERS } from '../../src/lib/site/config.ts';
+import { validateContent } from '../../src/lib/content/validation.ts';
 
 /** A content folder as a map of relative path -> file text. */
 export type ContentFiles = Record<string, string>;

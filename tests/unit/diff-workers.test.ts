@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDiffRunner } from '../../src/data/diff-pool.ts';
 import { diffWorkerThreads } from '../../src/integrations/diff-workers.ts';
-import { buildComparison } from '../../src/lib/comparison.ts';
+import { buildComparison } from '../../src/lib/diff/comparison.ts';
 import { extractBlocks } from '../../src/lib/diff/blocks.ts';
 import { renderSourceDiff } from '../../src/lib/diff/source-diff.ts';
 import { cases } from '../fixtures/diff/cases.ts';

@@ -4,15 +4,15 @@
  * this site) and recorded in the lock with the lock's own functions, so the history is as fixed as any
  * published version from the first commit.
  */
-import { type ContentTree, splitFrontmatter } from '../content-files.ts';
-import { DOCUMENT_META_FILE } from '../content-schema.ts';
+import { type ContentTree, splitFrontmatter } from '../content/files.ts';
+import { DOCUMENT_META_FILE } from '../content/schema.ts';
 import { type ConvertOptions, convertPolicy } from '../import/convert.ts';
 import { type ChangeGuess, guessChange, type HistorySource, historySummary } from '../import/history.ts';
 import { findPlaceholders, type PlaceholderHit } from '../import/placeholders.ts';
 import type { ImportGuess } from '../import/report.ts';
-import { emptyLock, serializeLock, updateLock, type VersionLock } from '../lock.ts';
-import type { ChangeKind } from '../types.ts';
-import { validateContent } from '../validation.ts';
+import { emptyLock, serializeLock, updateLock, type VersionLock } from '../content/lock.ts';
+import type { ChangeKind } from '../content/types.ts';
+import { validateContent } from '../content/validation.ts';
 import { siteLinkContext } from './import-version.ts';
 import { DEFAULT_NOTICE_DAYS, nextOrder, slugProblem } from './new-document.ts';
 import { type AuthoringPlan, issuesIntroduced, type PlannedFile, refuseIssues, treeWithFiles } from './plan.ts';

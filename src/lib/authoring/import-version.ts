@@ -2,15 +2,15 @@
  * `npm run import`: a converted policy as a version file (and a `document.yaml` when the document is new).
  * A version with placeholders left in it is written as a draft, so it cannot be published unfinished.
  */
-import { type ContentTree, splitFrontmatter } from '../content-files.ts';
-import { parseVersionBody, versionAnchors } from '../content-rules.ts';
+import { type ContentTree, splitFrontmatter } from '../content/files.ts';
+import { parseVersionBody, versionAnchors } from '../content/rules.ts';
 import type { ConvertOptions } from '../import/convert.ts';
-import type { VersionLock } from '../lock.ts';
-import { DOCUMENT_META_FILE } from '../content-schema.ts';
-import { isIsoDate } from '../dates.ts';
+import type { VersionLock } from '../content/lock.ts';
+import { DOCUMENT_META_FILE } from '../content/schema.ts';
+import { isIsoDate } from '../content/dates.ts';
 import { findPlaceholders, type PlaceholderHit } from '../import/placeholders.ts';
 import type { ImportGuess } from '../import/report.ts';
-import type { ChangeKind } from '../types.ts';
+import type { ChangeKind } from '../content/types.ts';
 import { DEFAULT_NOTICE_DAYS, nextOrder, slugProblem } from './new-document.ts';
 import { type AuthoringPlan, issuesIntroduced, nextStepsAfterWriting, refuse, refuseIssues, summaryError } from './plan.ts';
 import { SUMMARY_TO_WRITE } from './new-version.ts';

@@ -3,11 +3,11 @@
  * version is a draft with `[INSERT ...]` placeholders where the legal text goes: a skeleton must never be
  * published by accident, and the site will not publish a document until its first version is finished.
  */
-import type { ContentTree } from '../content-files.ts';
-import { DOCUMENT_META_FILE, DOCUMENT_SLUG_PATTERN, documentMetaSchema } from '../content-schema.ts';
-import { isIsoDate } from '../dates.ts';
+import type { ContentTree } from '../content/files.ts';
+import { DOCUMENT_META_FILE, DOCUMENT_SLUG_PATTERN, documentMetaSchema } from '../content/schema.ts';
+import { isIsoDate } from '../content/dates.ts';
 import { makeMdxSafe } from '../import/mdx-safe.ts';
-import { RESERVED_SLUGS } from '../validation.ts';
+import { RESERVED_SLUGS } from '../content/validation.ts';
 import { type AuthoringPlan, issuesIntroduced, nextStepsAfterWriting, refuse, refuseIssues } from './plan.ts';
 import { documentFileText, versionFileText } from './version-file.ts';
 

@@ -3,9 +3,9 @@
  * your company, no documents, and an empty lock (a valid lock records nothing until something is published).
  * Refused once the site is no longer the example's, so that it can never wipe a real site's published versions.
  */
-import type { ContentTree } from '../content-files.ts';
-import { emptyLock, serializeLock } from '../lock.ts';
-import { siteConfigSchema } from '../site-config.ts';
+import type { ContentTree } from '../content/files.ts';
+import { emptyLock, serializeLock } from '../content/lock.ts';
+import { siteConfigSchema } from '../site/config.ts';
 
 /** The company of the example site shipped with Redline: only its site may be replaced without --force. */
 export const EXAMPLE_COMPANY = 'Tallyfield Ltd';
@@ -53,7 +53,7 @@ export function planNewSite(request: NewSiteRequest, tree: ContentTree): NewSite
   if (errors.length > 0) return { ok: false, errors };
 
   const configText = [
-    "import type { SiteConfigInput } from './src/lib/site-config.ts';",
+    "import type { SiteConfigInput } from './src/lib/site/config.ts';",
     '',
     '/**',
     ' * Site metadata, in one place. `SITE_URL` and `BASE_PATH` environment variables override',

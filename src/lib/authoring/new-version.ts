@@ -3,10 +3,10 @@
  * latest published version's body, announced today and, for a material change, taking effect after the
  * document's notice period. Anything that would fail validation is refused before a file is written.
  */
-import type { ContentTree } from '../content-files.ts';
-import { addDays, daysBetween, isIsoDate } from '../dates.ts';
-import type { ChangeKind } from '../types.ts';
-import { validateContent } from '../validation.ts';
+import type { ContentTree } from '../content/files.ts';
+import { addDays, daysBetween, isIsoDate } from '../content/dates.ts';
+import type { ChangeKind } from '../content/types.ts';
+import { validateContent } from '../content/validation.ts';
 import { type AuthoringPlan, issuesIntroduced, nextStepsAfterWriting, refuse, refuseIssues, summaryError } from './plan.ts';
 import { versionFileText } from './version-file.ts';
 

@@ -1,8 +1,9 @@
 /** What an authoring command means to write, and the check that it leaves the content valid. */
 import { join } from 'node:path';
-import { type ContentTree, type DocumentSource, parseYaml, versionSourceOf } from '../content-files.ts';
-import { DOCUMENT_META_FILE, versionFrontmatterSchema } from '../content-schema.ts';
-import { type ContentIssue, validateContent } from '../validation.ts';
+import { type ContentTree, type DocumentSource, parseYaml, versionSourceOf } from '../content/files.ts';
+import { DOCUMENT_META_FILE, versionFrontmatterSchema } from '../content/schema.ts';
+import { validateContent } from '../content/validation.ts';
+import type { ContentIssue } from '../content/types.ts';
 
 /** A file to write, its path relative to the content folder (`<document>/<file>`). */
 export interface PlannedFile {

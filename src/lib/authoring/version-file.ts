@@ -1,6 +1,6 @@
 /** The text of the files authoring commands write: a version's frontmatter block and a document's metadata. */
 import yaml from 'js-yaml';
-import type { ChangeKind } from '../types.ts';
+import type { ChangeKind } from '../content/types.ts';
 
 /** Frontmatter of a version an authoring command writes, in the order authors read it. */
 export interface VersionFileFields {

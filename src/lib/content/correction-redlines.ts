@@ -4,11 +4,11 @@
  * and checked against the sha256 the lock recorded for it, then shown with the project's diff engine.
  */
 import { applyPatch, parsePatch, reversePatch } from 'diff';
-import { sourceSha256, splitFrontmatter } from '../content-files.ts';
+import { sourceSha256, splitFrontmatter } from './files.ts';
 import { diffBlocks } from '../diff/diff-blocks.ts';
 import type { Block } from '../diff/model.ts';
 import { renderInlineRedline } from '../diff/render-inline.ts';
-import type { VersionText } from '../types.ts';
+import type { VersionText } from './types.ts';
 
 /** One correction: its date and reason, and the texts (whole source files) before and after it. */
 export interface CorrectionChange {

@@ -4,8 +4,8 @@
  * is a new version, announced with notice, not a silent fix. See docs/decisions/0005-witnessed-history.md.
  */
 import { diffArrays } from 'diff';
-import { splitFrontmatter } from '../content-files.ts';
-import type { ContentIssue } from '../validation.ts';
+import { splitFrontmatter } from './files.ts';
+import type { ContentIssue } from './types.ts';
 
 /** At most this many words may differ (the larger of removed and added) for a change to count as a correction. */
 export const MAX_CORRECTION_WORDS = 5;

@@ -3,12 +3,11 @@
  * Validation checks each file on its own; these rules compare the content with what was already published
  * (the lock), with the day of the check and with git's record of when each file first appeared.
  */
-import type { VersionSource } from '../content-files.ts';
-import { addDays } from '../dates.ts';
-import { lockKey, type LockEntry, type VersionLock } from '../lock.ts';
-import type { LegalDocument, Version } from '../types.ts';
-import type { ContentIssue } from '../validation.ts';
-import { sortVersions } from '../versions.ts';
+import type { VersionSource } from './files.ts';
+import { addDays } from './dates.ts';
+import { lockKey, type LockEntry, type VersionLock } from './lock.ts';
+import type { ContentIssue, LegalDocument, Version } from './types.ts';
+import { sortVersions } from './versions.ts';
 import type { GitWitness } from './git-witness.ts';
 
 /** What the history rules compare. */

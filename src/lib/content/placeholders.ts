@@ -3,7 +3,7 @@
  * author ([JURISDICTION], {{company_name}}, «CompanyName», XXXX, ______, TODO, lorem ipsum), and summaries
  * that say nothing. Patterns come from redline.config.ts (`placeholders`), exceptions from `placeholderAllow`.
  */
-import type { ContentIssue } from '../validation.ts';
+import type { ContentIssue } from './types.ts';
 
 /**
  * Turns a configured pattern into a regular expression: `/source/flags` as written, anything else as a

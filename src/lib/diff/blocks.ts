@@ -94,7 +94,7 @@ function isSkipped(el: Element): boolean {
   const p = el.properties;
   return (
     SKIPPED.has(el.tagName) ||
-    // The "§" link headings carry (src/lib/heading-anchors.ts) repeats the title for screen readers.
+    // The "§" link headings carry (src/lib/site/heading-anchors.ts) repeats the title for screen readers.
     classesOf(el).includes('heading-anchor') ||
     String(p['ariaHidden']) === 'true' ||
     p['hidden'] === true ||

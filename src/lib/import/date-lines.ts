@@ -2,7 +2,7 @@
  * "Last updated: April 24, 2026" and "Effective date: 1 May 2026" lines: facts about the version, which
  * belong in its frontmatter. Left in the body they would be stale the day the next version is published.
  */
-import { isIsoDate } from '../dates.ts';
+import { isIsoDate } from '../content/dates.ts';
 
 /** A version date found on a line of its own. */
 export interface DateLine {

@@ -6,7 +6,7 @@
  * loses its target but keeps its text, and is reported: a published page never carries a broken link.
  */
 import GithubSlugger from 'github-slugger';
-import { createClauseSlugger } from '../heading-anchors.ts';
+import { createClauseSlugger } from '../site/heading-anchors.ts';
 import { type ImportGuess, quote } from './report.ts';
 
 /** What link rewriting knows about the site and the source. */

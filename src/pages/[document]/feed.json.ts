@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getLegalDocuments } from '../../data/documents.ts';
 import { getChangeFeed } from '../../data/feeds.ts';
-import { buildJsonFeed } from '../../lib/feeds/json-feed.ts';
+import { buildJsonFeed } from '../../lib/publish/feeds/json-feed.ts';
 
 export const getStaticPaths = (async () => (await getLegalDocuments()).map((document) => ({ params: { document: document.slug } }))) satisfies GetStaticPaths;
 

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getLegalDocuments } from '../../data/documents.ts';
 import { getChangeFeed } from '../../data/feeds.ts';
-import { buildRssFeed } from '../../lib/feeds/rss.ts';
+import { buildRssFeed } from '../../lib/publish/feeds/rss.ts';
 
 export const getStaticPaths = (async () => (await getLegalDocuments()).map((document) => ({ params: { document: document.slug } }))) satisfies GetStaticPaths;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contactLink, nextOrder, planNewDocument, type NewDocumentRequest } from '../../../src/lib/authoring/new-document.ts';
 import { treeWithFiles } from '../../../src/lib/authoring/plan.ts';
-import { validateContent } from '../../../src/lib/validation.ts';
-import { DEFAULT_PLACEHOLDERS } from '../../../src/lib/site-config.ts';
+import { validateContent } from '../../../src/lib/content/validation.ts';
+import { DEFAULT_PLACEHOLDERS } from '../../../src/lib/site/config.ts';
 import { treeOf } from './tree.ts';
 
 const request = (fields: Partial<NewDocumentRequest>): NewDocumentRequest => ({

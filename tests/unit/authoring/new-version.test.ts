@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planNewVersion, SUMMARY_TO_WRITE, type NewVersionRequest } from '../../../src/lib/authoring/new-version.ts';
-import { splitFrontmatter } from '../../../src/lib/content-files.ts';
-import { DEFAULT_PLACEHOLDERS } from '../../../src/lib/site-config.ts';
+import { splitFrontmatter } from '../../../src/lib/content/files.ts';
+import { DEFAULT_PLACEHOLDERS } from '../../../src/lib/site/config.ts';
 import { validContent, versionFile } from '../../support/content-fixtures.ts';
 import { treeOf } from './tree.ts';
 

@@ -1,4 +1,4 @@
-import { readContentTree, type ContentTree } from '../../../src/lib/content-files.ts';
+import { readContentTree, type ContentTree } from '../../../src/lib/content/files.ts';
 import { type ContentFiles, validContent, writeContent } from '../../support/content-fixtures.ts';
 
 /** The content tree of `files` (default: validContent()), read from a temporary folder as the commands read it. */

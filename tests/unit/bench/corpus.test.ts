@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { diffArrays } from 'diff';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CorpusOptions, generateCorpus, writeCorpus } from '../../../scripts/bench/corpus.ts';
-import { checkContent } from '../../../src/lib/content-check.ts';
-import { splitFrontmatter } from '../../../src/lib/content-files.ts';
-import { DEFAULT_PLACEHOLDERS } from '../../../src/lib/site-config.ts';
+import { checkContent } from '../../../src/lib/content/check.ts';
+import { splitFrontmatter } from '../../../src/lib/content/files.ts';
+import { DEFAULT_PLACEHOLDERS } from '../../../src/lib/site/config.ts';
 
 const small: CorpusOptions = { documents: 3, versions: 8, words: 1200, seed: 7 };
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../scripts/bench/corpus.ts';
 import { peerProjectFiles } from '../../../scripts/bench/peer.ts';
-import { parseYaml, splitFrontmatter } from '../../../src/lib/content-files.ts';
+import { parseYaml, splitFrontmatter } from '../../../src/lib/content/files.ts';
 
 const corpus = generateCorpus({ documents: 2, versions: 4, words: 600, seed: 3 }).files;
 const files = peerProjectFiles(corpus);

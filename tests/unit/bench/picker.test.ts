@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { farUnbuiltPair } from '../../../scripts/bench/picker.ts';
-import { comparePairs, pairSlug } from '../../../src/lib/compare-pairs.ts';
+import { comparePairs, pairSlug } from '../../../src/lib/diff/compare-pairs.ts';
 
 const versions = ['2020-01-01', '2020-02-01', '2020-03-01', '2020-04-01', '2020-05-01'].map((id) => ({ id, effective: id }));
 const [a, , , d, e] = versions.map((version) => version.id);

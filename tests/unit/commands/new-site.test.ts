@@ -2,8 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { parseLock } from '../../../src/lib/lock.ts';
-import { resolveSiteConfig, type SiteConfigInput } from '../../../src/lib/site-config.ts';
+import { parseLock } from '../../../src/lib/content/lock.ts';
+import { resolveSiteConfig, type SiteConfigInput } from '../../../src/lib/site/config.ts';
 import { PROJECT_ROOT } from '../../support/build-site.ts';
 import { validContent, writeContent } from '../../support/content-fixtures.ts';
 import { runScript, snapshot } from '../../support/run-script.ts';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../../../src/lib/content-files.ts';
+import { splitFrontmatter } from '../../../src/lib/content/files.ts';
 import { validContent, writeContent } from '../../support/content-fixtures.ts';
 import { runScript, snapshot } from '../../support/run-script.ts';
 

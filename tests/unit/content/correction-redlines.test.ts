@@ -1,8 +1,8 @@
 import { createPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { correctionChanges, correctionRedlineHtml } from '../../../src/lib/content/correction-redlines.ts';
-import { sourceSha256 } from '../../../src/lib/content-files.ts';
-import type { VersionText } from '../../../src/lib/types.ts';
+import { sourceSha256 } from '../../../src/lib/content/files.ts';
+import type { VersionText } from '../../../src/lib/content/types.ts';
 
 const FRONT = '---\neffective: 2025-02-01\npublished: 2025-01-10\nchange: initial\nsummary: First version of the terms.\n---\n';
 const original = `${FRONT}\n## Complaints\n\nWrite to us using the [complaints form](https://example.com/form-old).\n\n## Liability\n\nWe are liable for direct loss.\n\n## Law\n\nEnglish law applies.\n`;

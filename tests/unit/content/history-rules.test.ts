@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../../src/lib/content-check.ts';
-import { DEFAULT_PLACEHOLDERS } from '../../../src/lib/site-config.ts';
+import { checkContent } from '../../../src/lib/content/check.ts';
+import { DEFAULT_PLACEHOLDERS } from '../../../src/lib/site/config.ts';
 import { type ContentFiles, validContent, versionFile, writeContent } from '../../support/content-fixtures.ts';
 
 // validContent(), locked as published: alpha (30 days' notice) 2024-01-01, 2024-06-01, 2027-02-01 (announced

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptySummaryReason, findPlaceholderMatches, placeholderRegex } from '../../../src/lib/content/placeholders.ts';
-import { readContentTree } from '../../../src/lib/content-files.ts';
-import { DEFAULT_PLACEHOLDERS } from '../../../src/lib/site-config.ts';
-import { validateContent } from '../../../src/lib/validation.ts';
+import { readContentTree } from '../../../src/lib/content/files.ts';
+import { DEFAULT_PLACEHOLDERS } from '../../../src/lib/site/config.ts';
+import { validateContent } from '../../../src/lib/content/validation.ts';
 import { documentFile, validContent, versionFile, writeContent } from '../../support/content-fixtures.ts';
 
 const found = (text: string, allow: string[] = []) => findPlaceholderMatches(text, DEFAULT_PLACEHOLDERS, allow).map((match) => match.text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractBlocks, normalizeInline } from '../../../src/lib/diff/blocks.ts';
 
-// Shaped like a built page: heading anchors from src/lib/heading-anchors.ts, the Callout component,
+// Shaped like a built page: heading anchors from src/lib/site/heading-anchors.ts, the Callout component,
 // a nested list, a table with a header row, a code block and a quote.
 const html = `
 <h1>Privacy policy</h1>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPlaceholders } from '../../../src/lib/import/placeholders.ts';
-import { DEFAULT_PLACEHOLDERS } from '../../../src/lib/site-config.ts';
+import { DEFAULT_PLACEHOLDERS } from '../../../src/lib/site/config.ts';
 
 describe('findPlaceholders', () => {
   it('finds every placeholder with its line, offset by where the body starts', () => {

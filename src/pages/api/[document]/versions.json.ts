@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getLegalDocuments } from '../../../data/documents.ts';
 import { buildDate, site } from '../../../data/site.ts';
-import { buildVersionsApi } from '../../../lib/api.ts';
+import { buildVersionsApi } from '../../../lib/publish/api.ts';
 
 export const getStaticPaths = (async () =>
   (await getLegalDocuments()).map((document) => ({ params: { document: document.slug }, props: { document } }))) satisfies GetStaticPaths;

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getNotice, getNoticeTargets } from '../../../data/feeds.ts';
-import { plainTextMessage } from '../../../lib/notices.ts';
+import { plainTextMessage } from '../../../lib/publish/notices.ts';
 
 export const getStaticPaths = (async () =>
   (await getNoticeTargets()).map((target) => ({ params: { document: target.document.slug, version: target.version.id }, props: { target } }))) satisfies GetStaticPaths;
