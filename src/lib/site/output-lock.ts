@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The outcome of trying to take an output folder's lock: ours, or held by another live build. */
@@ -16,6 +16,8 @@ export function outputLockPath(target: string): string {
  * process is gone, `isAlive` says) is taken over.
  */
 export function acquireOutputLock(lockPath: string, pid: number, isAlive: (pid: number) => boolean): OutputLock {
+  // The output folder's parent may not exist yet (a first build into REDLINE_OUT_DIR=out/site).
+  mkdirSync(dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
       const fd = openSync(lockPath, 'wx');

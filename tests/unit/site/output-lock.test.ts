@@ -20,6 +20,13 @@ describe('acquireOutputLock', () => {
     expect(acquireOutputLock(lockPath, 202, () => true).ok).toBe(true);
   });
 
+  it('takes the lock of an output folder whose parent does not exist yet (a first build into a new folder)', () => {
+    const lockPath = outputLockPath(join(root, 'not', 'made', 'yet', 'dist'));
+    const lock = acquireOutputLock(lockPath, 505, () => true);
+    expect(lock.ok).toBe(true);
+    expect(readFileSync(lockPath, 'utf8')).toBe('505');
+  });
+
   it('takes over the lock of a build that was killed', () => {
     const lockPath = outputLockPath(join(root, 'dist-b'));
     writeFileSync(lockPath, '303');
