@@ -130,6 +130,14 @@ export const UNSAFE_CONTENT_CASES: UnsafeContentCase[] = [
     message: /not UTF-8/,
     fix: /save the file as UTF-8/,
   },
+  {
+    name: 'a UTF-8 file with a byte-order mark (Windows Notepad)',
+    change: { [FILE]: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(alpha2(scope), 'utf8')]) },
+    file: FILE,
+    line: 1,
+    message: /byte-order mark/,
+    fix: /without BOM/,
+  },
   // MDX the compiler cannot read: the check says so first, with the compiler's line.
   bodyCase('an unclosed Callout', `${scope}<Callout type="note">\n\nAn unclosed callout.\n`, 5, /MDX cannot be read/, /close every tag/),
   bodyCase('an HTML comment', `${scope}<!-- internal note -->\n`, 5, /MDX cannot be read/, /\\</),

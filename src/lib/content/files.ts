@@ -12,7 +12,10 @@ import { DOCUMENT_META_FILE } from './schema.ts';
 export const LOCK_FILE = 'versions.lock.json';
 
 /** A YAML value as read, before validation, or the reason it could not be read. */
-export type ParsedYaml = { ok: true; value: unknown; lineOfKey: (key: string) => number | undefined } | { ok: false; message: string; line?: number };
+export type ParsedYaml =
+  | { ok: true; value: unknown; lineOfKey: (key: string) => number | undefined }
+  /** `fix`, when the reason calls for another fix than rewriting the YAML. */
+  | { ok: false; message: string; line?: number; fix?: string };
 
 /** One version file as found on disk. */
 export interface VersionSource {
@@ -94,6 +97,20 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 /** Splits an MDX source into its frontmatter (parsed) and body. */
 export function splitFrontmatter(source: string): { frontmatter: ParsedYaml; body: string; bodyLine: number } {
   const match = FRONTMATTER.exec(source);
+  if (!match && source.startsWith('\uFEFF')) {
+    // Windows Notepad and some exports start a UTF-8 file with an invisible byte-order mark; the compiler would
+    // then not see the frontmatter either.
+    return {
+      frontmatter: {
+        ok: false,
+        message: 'the file starts with an invisible byte-order mark (U+FEFF, written by Windows Notepad and some exports), so its "---" line is not the first thing in it',
+        line: 1,
+        fix: 'save the file as "UTF-8" without BOM (in most editors: "Save with encoding" > UTF-8, not "UTF-8 with BOM")',
+      },
+      body: source,
+      bodyLine: 1,
+    };
+  }
   if (!match) {
     return {
       frontmatter: { ok: false, message: 'the file does not start with a frontmatter block between two "---" lines', line: 1 },

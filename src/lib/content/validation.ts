@@ -101,7 +101,7 @@ function validateVersion(
           ...(version.frontmatter.line ? { line: version.frontmatter.line } : {}),
           field: 'frontmatter',
           message: `frontmatter cannot be read: ${version.frontmatter.message}`,
-          fix: 'write the frontmatter as YAML between two "---" lines; quote values that contain a colon',
+          fix: version.frontmatter.fix ?? 'write the frontmatter as YAML between two "---" lines; quote values that contain a colon',
         },
       ],
     };
