@@ -4,6 +4,7 @@
  * because mail clients strip or block most of those anyway.
  */
 import { daysBetween, formatDate } from '../content/dates.ts';
+import { contactHref, isContactAddress } from '../content/schema.ts';
 import { escapeHtml } from './feeds/escape.ts';
 import { type ChangeCounts, compareUrlOf, describeChangeCounts, publishedWithPrevious, siteUrlOf } from './feeds/model.ts';
 import { contentSecurityPolicy } from '../site/security.ts';
@@ -38,13 +39,6 @@ function noticePhrase(days: number): string {
   return days === 1 ? "1 day's notice" : `${days} days' notice`;
 }
 
-// Only web and mail links become <a href>: a contact field must never smuggle a javascript: URL into a mail.
-function contactLink(contact: string): { text: string; href: string | undefined } {
-  if (/^https?:\/\//i.test(contact)) return { text: contact, href: contact };
-  if (/^[^\s@]+@[^\s@]+$/.test(contact)) return { text: contact, href: `mailto:${contact}` };
-  return { text: contact, href: undefined };
-}
-
 /** The notice of `version` of `document`: what changes, when, how much notice, and links to the new text and the redline. */
 export function buildNotice(input: NoticeInput): Notice {
   const { document, version, previous, site, changeCounts } = input;
@@ -54,7 +48,9 @@ export function buildNotice(input: NoticeInput): Notice {
   const newUrl = siteUrlOf({ kind: 'version', document: document.slug, version: version.id }, site);
   const compareUrl = compareUrlOf(document, previous, version, site);
   const previousUrl = previous ? siteUrlOf({ kind: 'version', document: document.slug, version: previous.id }, site) : undefined;
-  const contact = contactLink(document.contact || site.contact.email);
+  const contactText = document.contact || site.contact.email;
+  // The rule document.yaml is checked with: only an e-mail address or an https URL becomes a link, never javascript:.
+  const contact = { text: contactText, href: isContactAddress(contactText) ? contactHref(contactText) : undefined };
 
   const subject = `${site.siteName}: changes to our ${document.title}, effective ${effective}`;
   const intro = `We are changing our ${document.title}. The new version takes effect on ${effective}.`;
