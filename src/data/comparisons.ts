@@ -35,7 +35,7 @@ export async function comparePagePaths() {
       cacheKey: comparePageKey(document, from, to),
     })),
   );
-  if (diffRunner.inWorkers) await startDiffWork(paths);
+  if (diffRunner.inWorkers) startDiffWork(paths);
   return paths;
 }
 
@@ -125,16 +125,16 @@ let diffWorkStarted = false;
  * itself. In page order (document by document), so each worker keeps the versions it needs. Errors reach the
  * pages that await the results.
  */
-async function startDiffWork(paths: ReadonlyArray<{ props: { document: LegalDocument; from: Version; to: Version }; cacheKey: string }>): Promise<void> {
+function startDiffWork(paths: ReadonlyArray<{ props: { document: LegalDocument; from: Version; to: Version }; cacheKey: string }>): void {
   if (diffWorkStarted) return;
   diffWorkStarted = true;
   const builtBefore = previousBuildKeys('compare-page-keys', paths.map((path) => path.cacheKey));
+  // All asked for now, in page order: versions render one at a time in the order asked (./rendered-versions.ts),
+  // so each pair goes to its worker as soon as its second version is rendered.
   for (const { props, cacheKey } of paths) {
     if (builtBefore.has(cacheKey)) continue;
     const { document, from, to } = props;
     // A version that fails to render fails the pages that show it, with the same error.
-    const rendered = await Promise.all([versionHtml(from), versionHtml(to)]).then(() => true, () => false);
-    if (!rendered) continue;
     void pairComparison(document, from, to).catch(() => undefined);
     if (previousVersion(document.versions, to)?.id === from.id) void pairSourceDiff(document, from, to).catch(() => undefined);
   }

@@ -26,9 +26,14 @@ export interface DiffRunner {
    * same `affinity` (a document's slug) run in the same worker.
    */
   run<N extends TaskName>(name: N, input: TaskInput<N>, stage: string, options: { affinity: string }): Promise<TaskValue<N>>;
+  /** Tasks asked for and not yet sent to a worker (they wait in this thread): 0 once the workers are up. */
+  readonly waitingToBeSent: number;
   /** Stops the workers (idle workers do not keep the process alive, so a build need not). */
   close(): Promise<void>;
 }
+
+/** How many tasks a worker may hold at once: more than any build asks for, so none waits in the main thread. */
+const TASKS_SENT_AHEAD = 100_000;
 
 async function inMainThread<N extends TaskName>(name: N, input: TaskInput<N>, stage: string): Promise<TaskValue<N>> {
   const task = diffTasks[name] as (input: TaskInput<N>) => TaskResult<TaskValue<N>> | Promise<TaskResult<TaskValue<N>>>;
@@ -44,10 +49,16 @@ async function inMainThread<N extends TaskName>(name: N, input: TaskInput<N>, st
 export function createDiffRunner(settings: { filename: string; threads: number } | undefined, warn: (message: string) => void = console.warn): DiffRunner {
   // One pool of one thread per worker, so that a task can be sent to the worker that has what it needs. Each starts
   // its thread at once: started on the first task instead, a thread that cannot load the file left that task
-  // waiting forever (tinypool 2.2) where a started one fails it.
+  // waiting forever (tinypool 2.2) where a started one fails it. Every task goes to its worker as soon as it is
+  // asked for (`concurrentTasksPerWorker`), and the worker runs them one after another from its own queue: with
+  // tinypool's default of one task at a time, the next task was sent only once the main thread had taken the last
+  // one's result, and while the main thread rendered pages that took seconds, in which the worker sat idle.
   let workers: Tinypool[] | undefined =
     settings && settings.threads > 0
-      ? Array.from({ length: settings.threads }, () => new Tinypool({ filename: settings.filename, minThreads: 1, maxThreads: 1, idleTimeout: 60_000 }))
+      ? Array.from(
+          { length: settings.threads },
+          () => new Tinypool({ filename: settings.filename, minThreads: 1, maxThreads: 1, idleTimeout: 60_000, concurrentTasksPerWorker: TASKS_SENT_AHEAD }),
+        )
       : undefined;
 
   const workerFor = (affinity: string, all: readonly Tinypool[]): Tinypool => {
@@ -77,6 +88,9 @@ export function createDiffRunner(settings: { filename: string; threads: number }
   return {
     get inWorkers() {
       return workers !== undefined;
+    },
+    get waitingToBeSent() {
+      return (workers ?? []).reduce((sum, pool) => sum + pool.queueSize, 0);
     },
     run: (name, input, stage, { affinity }) => (workers ? inWorker(workerFor(affinity, workers), name, input, stage) : inMainThread(name, input, stage)),
     close: async () => {

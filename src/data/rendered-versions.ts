@@ -7,6 +7,7 @@
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import mdxRenderer from '@astrojs/mdx/server.js';
+import pLimit from 'p-limit';
 import Callout from '../components/Callout.astro';
 import DocLink from '../components/DocLink.astro';
 import { addHeadingAnchors } from '../lib/site/heading-anchors.ts';
@@ -29,16 +30,24 @@ async function getContainer(): Promise<AstroContainer> {
 
 const htmlCache = new Map<string, Promise<VersionHtml>>();
 
+// Versions are rendered one at a time, in the order they are first asked for. Every page of a build starts at
+// once (`build.concurrency`), and 300 renders interleaved would all finish together near the end, leaving the
+// diff workers idle until then; in order, the compare pages' getStaticPaths() (./comparisons.ts), which asks
+// first and in page order, has its first pair diffing while the rest still render (docs/benchmarks.md).
+const renderQueue = pLimit(1);
+
 /** One version's rendered HTML, keyed by the version and its source's sha256; rendered once per build. */
 export function versionHtml(version: Pick<Version, 'document' | 'id' | 'sha256'>): Promise<VersionHtml> {
   const key = `${versionKey(version)}@${version.sha256}`;
   let html = htmlCache.get(key);
   if (!html) {
-    html = timeStage('version HTML', async () => {
-      const [{ Content }, renderer] = await Promise.all([renderVersion(version), getContainer()]);
-      // Every MDX component the content may use.
-      return { key, html: await renderer.renderToString(Content, { props: { components: { Callout, DocLink } } }) };
-    });
+    html = renderQueue(() =>
+      timeStage('version HTML', async () => {
+        const [{ Content }, renderer] = await Promise.all([renderVersion(version), getContainer()]);
+        // Every MDX component the content may use.
+        return { key, html: await renderer.renderToString(Content, { props: { components: { Callout, DocLink } } }) };
+      }),
+    );
     htmlCache.set(key, html);
   }
   return html;

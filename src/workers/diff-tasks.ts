@@ -5,9 +5,10 @@
  * without workers (dev server, `REDLINE_DIFF_THREADS=0`, or a Node that cannot load this file) the same
  * functions run in the main thread.
  *
- * Node loads this file itself in a worker (type stripping, no Vite), so it imports only src/lib, with `.ts`
- * extensions, and nothing that needs Vite (`astro:*`, `import.meta.env`).
+ * Node loads this file itself in a worker (type stripping, no Vite), so it imports only src/lib and packages, with
+ * `.ts` extensions, and nothing that needs Vite (`astro:*`, `import.meta.env`).
  */
+import pLimit from 'p-limit';
 import { type ComparisonOptions, buildComparison } from '../lib/diff/comparison.ts';
 import { type Block, type ChangeSummary, extractBlocks, renderSourceDiff, type SourceDiff, type SourceFileNames } from '../lib/diff/index.ts';
 import type { TocEntry } from '../lib/site/toc.ts';
@@ -56,10 +57,16 @@ function blocksOf(version: VersionHtml): Block[] {
   return blocks;
 }
 
-async function timed<T>(compute: () => T | Promise<T>): Promise<TaskResult<T>> {
-  const start = performance.now();
-  const value = await compute();
-  return { value, ms: performance.now() - start };
+// A worker holds many tasks at once (src/data/diff-pool.ts sends each as soon as it is asked for); they run one at
+// a time, in the order sent, so that each task's time is its own and not the tasks that ran while it awaited.
+const oneAtATime = pLimit(1);
+
+function timed<T>(compute: () => T | Promise<T>): Promise<TaskResult<T>> {
+  return oneAtATime(async () => {
+    const start = performance.now();
+    const value = await compute();
+    return { value, ms: performance.now() - start };
+  });
 }
 
 /** One version's blocks as the JSON the compare picker fetches (`/api/<document>/<version>.blocks.json`). */

@@ -62,6 +62,18 @@ describe('diff workers', () => {
     expect(diff).toEqual(await renderSourceDiff(sources.oldSource, sources.newSource, names));
   });
 
+  it('are sent every task as soon as it is asked for, so that they diff while the main thread is busy', async () => {
+    const fixture = cases[0]!;
+    const input = (i: number) => ({ from: { key: `queue/${i}/old`, html: fixture.old }, to: { key: `queue/${i}/new`, html: fixture.new }, options });
+    // Once the worker is up (the first task answered), every task asked for is in the worker's own queue at once,
+    // none held back in this thread until the one before it has been answered.
+    await runner.run('compareVersions', input(0), 'diff', { affinity: 'queue' });
+    const results = Array.from({ length: 12 }, (_, i) => runner.run('compareVersions', input(i + 1), 'diff', { affinity: 'queue' }));
+    expect(runner.waitingToBeSent).toBe(0);
+    const expected = buildComparison(extractBlocks(fixture.old), extractBlocks(fixture.new), options).inlineHtml;
+    for (const result of await Promise.all(results)) expect(result.inlineHtml).toBe(expected);
+  });
+
   it('keep working after a task that fails, which fails with its own error', async () => {
     const broken = { from: { key: 'x', html: '<p>a</p>' }, to: { key: 'y', html: '<p>b</p>' }, options: undefined as unknown as typeof options };
     await expect(runner.run('compareVersions', broken, 'diff', { affinity: 'c' })).rejects.toThrow();
