@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { glob, readFile } from 'node:fs/promises';
+import { glob, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -66,6 +66,13 @@ interface IndexUnderWay {
   fromLastBuild: number;
   /** Settles when Pagefind has every page given so far; false if adding one failed (the index is then not used). */
   ready: Promise<boolean>;
+  /** How many version pages this build will write, from the content: once they are all given, the index is written. */
+  expected: number;
+  /**
+   * The index written into `bundle` as soon as every expected page was given while the pages rendered, without
+   * waiting for the rest of the site; true when Pagefind wrote it without errors.
+   */
+  written?: Promise<boolean>;
 }
 
 /** Gives `inputs` to the index after everything given before; they are used only if all of them go in. */
@@ -75,6 +82,23 @@ function giveInOrder(underWay: IndexUnderWay, inputs: readonly SearchInput[]): v
     ok
       ? addAll(underWay.index, inputs).then(
           () => true,
+          () => false,
+        )
+      : false,
+  );
+}
+
+/**
+ * Once every version page the build will write has been given, writes the index into `bundle` at once: Pagefind
+ * (a separate process) then writes it while the compare pages and the rest of the site still render, instead of
+ * after the last page. The build's end checks that the written pages are the ones given before using it.
+ */
+function writeWhenComplete(underWay: IndexUnderWay, bundle: string): void {
+  if (underWay.written || underWay.pages.length !== underWay.expected) return;
+  underWay.written = underWay.ready.then((ok) =>
+    ok
+      ? underWay.index.writeFiles({ outputPath: bundle }).then(
+          ({ errors }) => errors.length === 0,
           () => false,
         )
       : false,
@@ -103,6 +127,7 @@ type WithSink = typeof globalThis & { [SEARCH_PAGE_SINK]?: SearchPageSink };
  */
 export function redlinePagefind({ documents }: { documents?: () => readonly LegalDocument[] | undefined } = {}): AstroIntegration {
   let inputsFile: string | undefined;
+  let bundleDir: string | undefined;
   let basePath = '/';
   let underWay: IndexUnderWay | undefined;
   return {
@@ -113,6 +138,8 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
       },
       'astro:config:done': ({ config }) => {
         inputsFile = join(fileURLToPath(config.cacheDir), INPUTS_FILE);
+        // The folder the build writes (astro:build:done's `dir` for a static site), emptied by Astro before any page.
+        bundleDir = join(fileURLToPath(config.outDir), PAGEFIND_FOLDER);
         basePath = config.base;
       },
       'astro:build:start': async () => {
@@ -130,7 +157,7 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
         const reusable = previous.slice(0, searchPagesToReuse(previous, expected));
         const index = await newIndex().catch(() => undefined);
         if (!index) return;
-        const started: IndexUnderWay = { index, pages: [], fromLastBuild: reusable.length, ready: Promise.resolve(true) };
+        const started: IndexUnderWay = { index, pages: [], fromLastBuild: reusable.length, ready: Promise.resolve(true), expected: expected.length };
         giveInOrder(started, reusable);
         underWay = started;
         const queue = searchPageQueue(expected, reusable.length);
@@ -140,6 +167,8 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
             const input = searchInputOf(pageUrlOfPath(pathname, basePath), html);
             // A page without a search body is not what the order expected: the pages after it wait for the end.
             if (input) giveInOrder(started, queue.add(input));
+            // Only from a rendered page: Astro empties the output folder after this hook, before the first page.
+            if (bundleDir) writeWhenComplete(started, bundleDir);
           },
         };
         (globalThis as WithSink)[SEARCH_PAGE_SINK] = sink;
@@ -160,18 +189,19 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
           inputs.sort(compareSearchInputs);
           const pages = inputs.map((input) => ({ url: input.url, hash: hashOf(input) }));
 
+          const bundle = join(outDir, PAGEFIND_FOLDER);
+          // Written early (writeWhenComplete), to this folder and without errors: usable if it holds every page.
+          const writtenEarly = underWay?.written !== undefined && bundle === bundleDir && (await underWay.written);
           let index: PagefindIndex;
           let reused = 0;
           let note = '';
+          const parts: string[] = [];
           if (underWay && (await underWay.ready) && reusesSearchPages(underWay.pages, pages)) {
             index = underWay.index;
             reused = underWay.pages.length;
             const fromLastBuild = Math.min(underWay.fromLastBuild, reused);
-            const parts = [
-              ...(fromLastBuild > 0 ? [`${fromLastBuild} given to Pagefind while the site was bundled, from the last build`] : []),
-              ...(reused > fromLastBuild ? [`${reused - fromLastBuild} while the pages rendered`] : []),
-            ];
-            if (parts.length > 0) note = ` (${parts.join(', ')})`;
+            if (fromLastBuild > 0) parts.push(`${fromLastBuild} given to Pagefind while the site was bundled, from the last build`);
+            if (reused > fromLastBuild) parts.push(`${reused - fromLastBuild} while the pages rendered`);
           } else {
             if (underWay) {
               await underWay.index.deleteIndex().catch(() => undefined);
@@ -183,14 +213,19 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
             }
             index = await newIndex();
           }
-          await addAll(index, inputs.slice(reused));
-
-          const bundle = join(outDir, PAGEFIND_FOLDER);
-          failOn((await index.writeFiles({ outputPath: bundle })).errors, 'write its index');
+          if (writtenEarly && reused === inputs.length) {
+            parts.push('the index written while the rest of the site rendered');
+          } else {
+            // Anything written early is not this index: Pagefind would leave its fragments beside the new ones.
+            if (underWay?.written) await rm(bundle, { recursive: true, force: true });
+            await addAll(index, inputs.slice(reused));
+            failOn((await index.writeFiles({ outputPath: bundle })).errors, 'write its index');
+          }
           const indexed = indexedPageCount(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8'));
           if (indexed === 0) {
             throw new AstroError('Pagefind indexed no page.', 'Version pages must carry data-pagefind-body (see searchIndexAttributes in src/lib/publish/search-index.ts).');
           }
+          if (parts.length > 0) note = ` (${parts.join(', ')})`;
           // For the next build.
           if (inputsFile) await writeFileAtomically(inputsFile, JSON.stringify(inputs));
           logger.info(`Indexed ${indexed} version pages in ${Math.round(performance.now() - started)} ms${note}.`);
