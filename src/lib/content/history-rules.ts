@@ -29,8 +29,16 @@ const earliest = (dates: readonly (string | undefined)[]): string | undefined =>
 
 /** The body of a version with whitespace collapsed: two versions with the same words and markup say the same thing. */
 function normalizedBody(source: VersionSource | undefined): string | undefined {
-  return source?.body.replace(/\s+/g, ' ').trim();
+  if (!source) return undefined;
+  // Each version is compared with the one before and the one after: collapsed once.
+  let body = normalizedBodies.get(source);
+  if (body === undefined) {
+    body = source.body.replace(/\s+/g, ' ').trim();
+    normalizedBodies.set(source, body);
+  }
+  return body;
 }
+const normalizedBodies = new WeakMap<VersionSource, string>();
 
 /** The dates to suggest for a version announced today: effective no earlier than today plus the notice period. */
 function announceToday(version: Version, noticeDays: number, today: string, after: string | undefined): string {

@@ -15,6 +15,12 @@ export function placeholderRegex(pattern: string, extraFlags = ''): RegExp {
   return new RegExp(source, [...new Set(`${flags}${extraFlags}`)].join(''));
 }
 
+/** A pattern searched for in a whole text (see findPlaceholderMatches): lines' ends for ^ and $, never sticky. */
+function anywhereRegex(pattern: string): RegExp {
+  const regex = placeholderRegex(pattern, 'm');
+  return regex.sticky ? new RegExp(regex.source, regex.flags.replace('y', '')) : regex;
+}
+
 // A Markdown thematic break (---, ***, ___) is a rule, not a blank to fill in.
 const THEMATIC_BREAK = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
 
@@ -26,6 +32,11 @@ export interface PlaceholderMatch {
 
 /** Every placeholder in `text`, line by line, except the allowed terms (exact matches). */
 export function findPlaceholderMatches(text: string, patterns: readonly string[], allow: readonly string[] = []): PlaceholderMatch[] {
+  // Most texts have none: one search of the whole text per pattern (`m`, so ^ and $ still mean a line's ends)
+  // finds whatever a line-by-line search would, and more (a match may run over a line end), so the line-by-line
+  // search below, which is what decides, runs only when this finds something. Line by line, it cost 0.7 s on the
+  // 300 versions of 5,000 words of the bench corpus.
+  if (!patterns.some((pattern) => anywhereRegex(pattern).test(text))) return [];
   const regexes = patterns.map((pattern) => placeholderRegex(pattern, 'g'));
   const allowed = new Set(allow);
   const found: PlaceholderMatch[] = [];

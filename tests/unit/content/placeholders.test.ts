@@ -39,6 +39,18 @@ describe('default placeholders', () => {
     expect(found('Account holder: [REDACTED]. Laws of [JURISDICTION].', ['[REDACTED]'])).toEqual(['[JURISDICTION]']);
   });
 
+  it('finds them on any line of a longer text, with their lines, line-anchored and sticky patterns included', () => {
+    const text = ['Intro.', '', 'Laws of [JURISDICTION].', 'TODO at the start', '___', 'The end.'].join('\n');
+    expect(findPlaceholderMatches(text, DEFAULT_PLACEHOLDERS)).toEqual([
+      { line: 2, text: '[JURISDICTION]' },
+      { line: 3, text: 'TODO' },
+    ]);
+    expect(findPlaceholderMatches(text, ['/^TODO/'])).toEqual([{ line: 3, text: 'TODO' }]);
+    expect(findPlaceholderMatches(text, ['/TODO/y'])).toEqual([{ line: 3, text: 'TODO' }]);
+    expect(findPlaceholderMatches(text, ['/^The end\\.$/'])).toEqual([{ line: 5, text: 'The end.' }]);
+    expect(findPlaceholderMatches('A finished text\nover two lines.', DEFAULT_PLACEHOLDERS)).toEqual([]);
+  });
+
   it('reads /source/flags literally and anything else case-insensitively', () => {
     expect(placeholderRegex('\\btodo\\b').test('TODO')).toBe(true);
     expect(placeholderRegex('/\\bX{4}\\b/').test('xxxx')).toBe(false);
