@@ -25,6 +25,13 @@ describe('date arithmetic', () => {
   it('formats dates for people, in UTC', () => {
     expect(formatDate('2027-01-15')).toBe('15 January 2027');
   });
+  it('formats each date for its own locale, again and again (each is formatted once and remembered)', () => {
+    expect(formatDate('2027-01-15', 'en-GB')).toBe('15 January 2027');
+    expect(formatDate('2027-01-15', 'en-US')).toBe('January 15, 2027');
+    expect(formatDate('2027-01-16', 'en-GB')).toBe('16 January 2027');
+    expect(formatDate('2027-01-15', 'en-GB')).toBe('15 January 2027');
+    expect(() => formatDate('2027-13-45')).toThrow(RangeError);
+  });
 });
 
 describe('resolveBuildDate', () => {
