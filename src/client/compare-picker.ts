@@ -3,15 +3,16 @@
 // (?from=X&to=Y). Without JavaScript the page lists the built comparisons instead.
 // The engine is loaded with a dynamic import() once the reader starts choosing a pair (or when one is first
 // compared), so that the page itself loads only this form's few KB of script, and so that by the time Compare is
-// pressed the engine and the chosen versions' blocks are usually here already.
+// pressed the engine and the chosen versions' blocks are usually here already. The engine comes with the code that
+// renders the redline views (src/client/picked-redline.ts).
 import type { Block } from '../lib/diff/browser.ts';
 import { escapeHtml as escape } from '../lib/publish/feeds/escape.ts';
 
 const blocksCache = new Map<string, Promise<Block[]>>();
-let engine: Promise<typeof import('../lib/diff/comparison.ts')> | undefined;
+let engine: Promise<typeof import('./picked-redline.ts')> | undefined;
 
-function loadEngine(): Promise<typeof import('../lib/diff/comparison.ts')> {
-  engine ??= import('../lib/diff/comparison.ts');
+function loadEngine(): Promise<typeof import('./picked-redline.ts')> {
+  engine ??= import('./picked-redline.ts');
   // A failed load is tried again at the next comparison (and reported there).
   engine.catch(() => (engine = undefined));
   return engine;
@@ -58,14 +59,14 @@ export function mountComparePicker(root: Document): void {
     toSelect.value = to;
     status!.textContent = 'Comparing…';
     try {
-      const [{ buildComparison, renderChangeSummary, renderTableOfContents }, oldBlocks, newBlocks] = await Promise.all([
+      const [{ compareVersions, renderChangeSummary, renderTableOfContents, showRedline }, oldBlocks, newBlocks] = await Promise.all([
         loadEngine(),
         loadBlocks(old.dataset['blocks'] ?? ''),
         loadBlocks(next.dataset['blocks'] ?? ''),
       ]);
       const oldLabel = old.dataset['label'] ?? from;
       const newLabel = next.dataset['label'] ?? to;
-      const comparison = buildComparison(oldBlocks, newBlocks, {
+      const comparison = compareVersions(oldBlocks, newBlocks, {
         oldLabel,
         newLabel,
         minHeadings: Number(form!.dataset['tocMin'] ?? 4),
@@ -84,9 +85,7 @@ export function mountComparePicker(root: Document): void {
       );
       fill('[data-compare-summary]', renderChangeSummary(comparison));
       fill('[data-compare-toc]', renderTableOfContents(comparison.toc, comparison.changedToc));
-      fill('[data-view="inline"]', comparison.inlineHtml);
-      fill('[data-view="side-by-side"]', comparison.sideBySideHtml);
-      result!.hidden = false;
+      showRedline(result!, comparison);
       status!.textContent = `Showing ${comparison.summary.changes} change${comparison.summary.changes === 1 ? '' : 's'}.`;
     } catch (error) {
       status!.textContent = `Could not compare these versions (${error instanceof Error ? error.message : String(error)}).`;

@@ -18,8 +18,8 @@ export interface ComparisonLabels {
   newLabel: string;
 }
 
-/** A pair of versions ready to render. */
-export interface Comparison {
+/** A pair of versions diffed, with what every view of it shares; its two redlines are rendered apart (renderInlineView, renderSideBySideView). */
+export interface ComparedVersions {
   model: ChangeModel;
   summary: ChangeSummary;
   /** Table of contents of the sections (h2, h3), linking into the inline view; empty with fewer than `minHeadings`. */
@@ -28,6 +28,14 @@ export interface Comparison {
   changedToc: Set<string>;
   /** First change anchor of each changed section, by section id. */
   firstChange: Map<string, string>;
+  /** Where each section's heading is on the page: `section-<id>` when unchanged, its change's anchor otherwise. */
+  headingIds: Map<string, string>;
+  /** The options it was compared with (the side-by-side view's column headings and links). */
+  options: ComparisonOptions;
+}
+
+/** A pair of versions ready to render. */
+export interface Comparison extends Omit<ComparedVersions, 'headingIds' | 'options'> {
   inlineHtml: string;
   sideBySideHtml: string;
 }
@@ -42,6 +50,16 @@ export interface ComparisonOptions extends ComparisonLabels {
 
 /** Diffs two versions' blocks and renders everything a compare page shows. */
 export function buildComparison(oldBlocks: readonly Block[], newBlocks: readonly Block[], options: ComparisonOptions): Comparison {
+  const compared = compareVersions(oldBlocks, newBlocks, options);
+  const { model, summary, toc, changedToc, firstChange } = compared;
+  return { model, summary, toc, changedToc, firstChange, inlineHtml: renderInlineView(compared), sideBySideHtml: renderSideBySideView(compared) };
+}
+
+/**
+ * Diffs two versions' blocks: the change model, summary and table of contents, without rendering either redline,
+ * so that a page that shows one view at a time (the compare picker) renders only the one on screen.
+ */
+export function compareVersions(oldBlocks: readonly Block[], newBlocks: readonly Block[], options: ComparisonOptions): ComparedVersions {
   const model = diffBlocks(oldBlocks, newBlocks);
   const summary = summarizeChanges(model);
   // The changed sections, each with its first change.
@@ -61,27 +79,30 @@ export function buildComparison(oldBlocks: readonly Block[], newBlocks: readonly
     toc.push({ depth: block.level, slug, text: block.text });
     if (firstChange.has(block.section) || entry.type !== 'unchanged') changedToc.add(slug);
   }
-  // Where each section's heading is on this page: `section-<id>` when unchanged, its change's anchor otherwise.
   const headingIds = new Map<string, string>();
   for (const entry of model.entries) {
     if (entry.type === 'moved-from') continue;
     const block = entry.type === 'removed' ? entry.old : entry.new;
     if (block.kind === 'heading' && block.section !== '' && !headingIds.has(block.section)) headingIds.set(block.section, entry.type === 'unchanged' ? `section-${block.section}` : entry.anchor);
   }
-  const render = { headingOffset: 1, unchangedLabel: unchangedLabel } as const;
-  return {
-    model,
-    summary,
-    toc: toc.length >= options.minHeadings ? toc : [],
-    changedToc,
-    firstChange,
-    inlineHtml: pointInPageLinks(renderInlineRedline(model, { ...render, sectionIds: true }), headingIds, ''),
-    sideBySideHtml: pointInPageLinks(
-      renderSideBySide(model, { ...render, sectionIds: true, idPrefix: SIDE_BY_SIDE_ID_PREFIX, oldLabel: options.oldLabel, newLabel: options.newLabel, ...(options.newHref === undefined ? {} : { newHref: options.newHref }) }),
-      headingIds,
-      SIDE_BY_SIDE_ID_PREFIX,
-    ),
-  };
+  return { model, summary, toc: toc.length >= options.minHeadings ? toc : [], changedToc, firstChange, headingIds, options };
+}
+
+const RENDER = { headingOffset: 1, unchangedLabel: unchangedLabel } as const;
+
+/** The inline redline of a compared pair, as HTML. */
+export function renderInlineView(compared: Pick<ComparedVersions, 'model' | 'headingIds'>): string {
+  return pointInPageLinks(renderInlineRedline(compared.model, { ...RENDER, sectionIds: true }), compared.headingIds, '');
+}
+
+/** The side-by-side redline of a compared pair, as HTML (its ids carry SIDE_BY_SIDE_ID_PREFIX). */
+export function renderSideBySideView(compared: Pick<ComparedVersions, 'model' | 'headingIds' | 'options'>): string {
+  const { options } = compared;
+  return pointInPageLinks(
+    renderSideBySide(compared.model, { ...RENDER, sectionIds: true, idPrefix: SIDE_BY_SIDE_ID_PREFIX, oldLabel: options.oldLabel, newLabel: options.newLabel, ...(options.newHref === undefined ? {} : { newHref: options.newHref }) }),
+    compared.headingIds,
+    SIDE_BY_SIDE_ID_PREFIX,
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildComparison, renderChangeSummary, renderTableOfContents, summarySentence } from '../../../src/lib/diff/comparison.ts';
+import { buildComparison, compareVersions, renderChangeSummary, renderInlineView, renderSideBySideView, renderTableOfContents, summarySentence } from '../../../src/lib/diff/comparison.ts';
 import { extractBlocks } from '../../../src/lib/diff/blocks.ts';
 import { emptyCounts } from '../../../src/lib/diff/summary.ts';
 import { cases } from '../../fixtures/diff/cases.ts';
@@ -11,6 +11,23 @@ const fixture = (name: string) => {
 };
 const labels = { oldLabel: 'Version of 1 March 2024', newLabel: 'Version of 1 July 2024', minHeadings: 1 };
 const ids = (html: string) => [...html.matchAll(/ id="([^"]+)"/gu)].map((match) => match[1]);
+
+describe.each(cases.map((c) => [c.name] as const))('compareVersions then one view at a time (%s)', (name) => {
+  it('gives what buildComparison gives, each view rendered on its own', () => {
+    const pair = fixture(name);
+    const options = { ...labels, newHref: '/privacy/2024-07-01/' };
+    const whole = buildComparison(pair.old, pair.new, options);
+    const compared = compareVersions(pair.old, pair.new, options);
+    expect(renderInlineView(compared)).toBe(whole.inlineHtml);
+    expect(renderSideBySideView(compared)).toBe(whole.sideBySideHtml);
+    expect({ summary: compared.summary, toc: compared.toc, changedToc: compared.changedToc, firstChange: compared.firstChange }).toEqual({
+      summary: whole.summary,
+      toc: whole.toc,
+      changedToc: whole.changedToc,
+      firstChange: whole.firstChange,
+    });
+  });
+});
 
 describe('buildComparison', () => {
   const moved = fixture('a moved section with edits inside');
