@@ -115,13 +115,87 @@ describe.each(EXAMPLE_SITES)('compare pages under $base', ({ base }) => {
     await expect.poll(() => page.locator('[data-compare-result]').isVisible()).toBe(true);
     await expect(page.locator('[data-compare-title]').textContent()).resolves.toMatch(/^What changed in Privacy Policy: /u);
     expect(await redlineOf(page, 'inline')).toBe(built.inline);
-    expect(await redlineOf(page, 'side-by-side')).toBe(built.sideBySide);
     expect(await page.locator('.rl-summary').innerHTML()).toBe(built.summary);
     await expect(page.getByRole('link', { name: 'its own page' }).getAttribute('href')).resolves.toBe(`${base}privacy/compare/${from}...${to}/`);
     // Navigation works on the picked pair too.
     await page.keyboard.press('j');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(/^(sbs-)?change-1$/u);
+    // The side-by-side view is rendered when it is shown (or once the browser is idle), with the same content.
+    await page.getByLabel('Side by side').check();
+    await expect(page.locator('[data-view="side-by-side"]').isVisible()).resolves.toBe(true);
+    expect(await redlineOf(page, 'side-by-side')).toBe(built.sideBySide);
+    await page.getByLabel('Inline redline').check();
     expect(errors).toEqual([]);
+  });
+
+  it('a picked pair opens in the view the reader chose, renders the other when switched to or printed, and a new pair replaces both', async () => {
+    const builtOf = async (from: string, to: string) => {
+      await page.goto(`${site.url}privacy/compare/${from}...${to}/`);
+      return { inline: await redlineOf(page, 'inline'), sideBySide: await redlineOf(page, 'side-by-side') };
+    };
+    const first = await builtOf('2024-07-15', '2025-09-01');
+    const second = await builtOf('2025-02-01', '2025-09-01');
+    const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+    const picker = await context.newPage();
+    await picker.goto(`${site.url}privacy/compare/`);
+    await picker.evaluate(() => localStorage.setItem('redline:compare-view', 'side-by-side'));
+    await picker.goto(`${site.url}privacy/compare/?from=2024-07-15&to=2025-09-01`);
+    await expect.poll(() => picker.locator('[data-view="side-by-side"]').isVisible()).toBe(true);
+    expect(await redlineOf(picker, 'side-by-side')).toBe(first.sideBySide);
+    await expect(picker.locator('[data-view="inline"]').isVisible()).resolves.toBe(false);
+    await picker.keyboard.press('j');
+    await expect.poll(() => picker.evaluate(() => document.activeElement?.id)).toBe('sbs-change-1');
+    // Paper shows the inline view.
+    await picker.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    await picker.emulateMedia({ media: 'print' });
+    await expect(picker.locator('[data-view="inline"]').isVisible()).resolves.toBe(true);
+    expect(await redlineOf(picker, 'inline')).toBe(first.inline);
+    await picker.emulateMedia({ media: 'screen' });
+    // Another pair from the form: neither view keeps the first pair's redline.
+    await picker.locator('#compare-from').selectOption('2025-02-01');
+    await picker.locator('#compare-to').selectOption('2025-09-01');
+    await picker.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect.poll(() => picker.url()).toBe(`${site.url}privacy/compare/?from=2025-02-01&to=2025-09-01`);
+    await expect.poll(() => redlineOf(picker, 'side-by-side')).toBe(second.sideBySide);
+    await picker.getByLabel('Inline redline').check();
+    expect(await redlineOf(picker, 'inline')).toBe(second.inline);
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('a link to a change or a section lands below the sticky bar with passages off screen skipped (content-visibility)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 300 } });
+    // Which passages the browser skipped (https://drafts.csswg.org/css-contain-2/#content-visibility-auto-state-change).
+    await context.addInitScript(() => {
+      const skipped = new Set<Element>();
+      (window as unknown as { skippedPassages: Set<Element> }).skippedPassages = skipped;
+      addEventListener('contentvisibilityautostatechange', (event) => {
+        const { target, skipped: isSkipped } = event as Event & { skipped: boolean };
+        if (target instanceof Element && isSkipped) skipped.add(target);
+        else if (target instanceof Element) skipped.delete(target);
+      }, true);
+    });
+    const short = await context.newPage();
+    const landing = (id: string) =>
+      short.evaluate((target) => {
+        const element = document.getElementById(target);
+        if (!element) return undefined;
+        return { top: element.getBoundingClientRect().top, padding: parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop), scrolled: scrollY };
+      }, id);
+    for (const id of ['change-12', 'section-your-rights', 'change-3']) {
+      await short.goto(`${site.url}${MOVED}#${id}`);
+      // Passages the reader has not seen yet are skipped (not laid out), and the target is where a link puts it.
+      await expect.poll(() => short.evaluate(() => [...(window as unknown as { skippedPassages: Set<Element> }).skippedPassages].filter((passage) => passage.closest('[data-view="inline"]')).length)).toBeGreaterThan(0);
+      const at = await landing(id);
+      expect(at, id).toBeDefined();
+      expect(at!.scrolled, id).toBeGreaterThan(0);
+      expect(Math.abs(at!.top - at!.padding), `${id} at ${at!.top}, scroll padding ${at!.padding}`).toBeLessThan(24);
+      // Still there once the passages around it are laid out.
+      await short.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const settled = await landing(id);
+      expect(Math.abs(settled!.top - at!.top), id).toBeLessThan(2);
+    }
+    await context.close();
   });
 
   it('computes a pair that has no page of its own, from the form, at a shareable URL', async () => {
