@@ -1,7 +1,8 @@
 // Build-time entry point: rendered HTML of one version -> the blocks the engine aligns. We diff what
 // readers see (MDX components included), so this works on the HTML Astro produced, not on MDX source.
-import { fromHtml } from 'hast-util-from-html';
+import { fromParse5 } from 'hast-util-from-parse5';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { parseFragment } from 'parse5';
 import type { Block, BlockKind, Cell, InlineRun, Mark } from './model.ts';
 import { normalizeMarks } from './tokenize.ts';
 
@@ -42,11 +43,13 @@ const MARKS: Record<string, Mark> = {
 };
 
 /**
- * Extract the blocks of one rendered version, in document order. Build time only (parses HTML with
- * hast-util-from-html); the result is JSON-serialisable for the browser.
+ * Extract the blocks of one rendered version, in document order. Build time only (parses HTML with parse5,
+ * into hast); the result is JSON-serialisable for the browser.
  */
 export function extractBlocks(html: string): Block[] {
-  const tree = fromHtml(html, { fragment: true });
+  // parse5 and hast-util-from-parse5 as hast-util-from-html calls them, but without source locations: blocks
+  // do not carry positions, and recording them was a fifth of the parse (docs/benchmarks.md, "Diff work").
+  const tree = fromParse5(parseFragment(html, { scriptingEnabled: false })) as Root;
   const state: State = { blocks: [], section: '', sectionTitle: '', counters: new Map() };
   walkBlocks(tree.children, { context: [], depth: 0, quote: false }, state);
   return state.blocks;
