@@ -12,6 +12,7 @@ import type {
   ChangeEntry,
   ChangeModel,
   MovePlace,
+  Token,
 } from './model.ts';
 import { type ColumnMap, cellKey, columnMap, DEFAULT_MAX_EDIT_LENGTH, diffCells, diffTokens, inlineKey, keyCellSimilarity } from './inline-diff.ts';
 import { blockTokens, isWordToken } from './tokenize.ts';
@@ -37,13 +38,18 @@ interface Side {
 // diffs each version against several others (its neighbours and the version in force), as does the picker
 // in the browser: memoised per block object, so each block is keyed and tokenized (blockTokens, in
 // ./tokenize.ts) once, not once per pair. Blocks are never mutated after extraction; the memo goes when the
-// blocks do (WeakMap).
+// blocks do (WeakMap). Features are memoised per token list, which blocks with the same content share
+// (./tokenize.ts), so a passage that stays the same over thirty versions is counted once.
 interface BlockFeatures {
-  features: Map<string, number>;
+  /** The block's distinct words (see blockFeatures), as ids (wordId), ascending. */
+  ids: Int32Array;
+  /** How many times each of `ids` occurs. */
+  counts: Int32Array;
+  /** Number of words, repeats included. */
   total: number;
 }
 const keyMemo = new WeakMap<Block, string>();
-const featuresMemo = new WeakMap<Block, BlockFeatures>();
+const featuresMemo = new WeakMap<readonly Token[], BlockFeatures>();
 
 interface Pair {
   oldIndex: number;
@@ -356,28 +362,47 @@ export function blockKey(block: Block): string {
 }
 
 // Similarity features: the words of a block, lower-cased, as a multiset; marks are ignored here
-// because they matter for the word diff, not for deciding which blocks correspond.
+// because they matter for the word diff, not for deciding which blocks correspond. Words are numbered
+// (wordId) and kept sorted, so that comparing two blocks is a merge of two integer lists, and the
+// candidate search indexes arrays, not maps of strings.
 function blockFeatures(block: Block): BlockFeatures {
-  let memo = featuresMemo.get(block);
+  const tokens = blockTokens(block);
+  let memo = featuresMemo.get(tokens);
   if (memo === undefined) {
-    const features = new Map<string, number>();
+    const counted = new Map<number, number>();
     let total = 0;
-    const tokens = blockTokens(block);
     const words = tokens.filter(isWordToken);
     for (const t of words.length > 0 ? words : tokens) {
       if (t.text === '') continue;
-      const f = t.text.toLowerCase();
-      features.set(f, (features.get(f) ?? 0) + 1);
+      const id = wordId(t.text.toLowerCase());
+      counted.set(id, (counted.get(id) ?? 0) + 1);
       total++;
     }
-    memo = { features, total };
-    featuresMemo.set(block, memo);
+    const ids = Int32Array.from(counted.keys()).sort();
+    const counts = new Int32Array(ids.length);
+    for (let k = 0; k < ids.length; k++) counts[k] = counted.get(ids[k] as number) as number;
+    memo = { ids, counts, total };
+    featuresMemo.set(tokens, memo);
   }
   return memo;
 }
 
-function featuresOf(side: Side, index: number): Map<string, number> {
-  return blockFeatures(side.blocks[index] as Block).features;
+// Word -> id, for the features of every block this engine has seen (a build's, or the picker's two
+// versions'). Never emptied: an id must mean one word for as long as any features use it. It grows with
+// the vocabulary of the documents, not with their number of versions.
+const wordIds = new Map<string, number>();
+
+function wordId(word: string): number {
+  let id = wordIds.get(word);
+  if (id === undefined) {
+    id = wordIds.size;
+    wordIds.set(word, id);
+  }
+  return id;
+}
+
+function featuresOf(side: Side, index: number): Int32Array {
+  return blockFeatures(side.blocks[index] as Block).ids;
 }
 
 function wordCount(side: Side, index: number): number {
@@ -400,13 +425,13 @@ function comparableKinds(a: Block, b: Block): boolean {
  */
 function similarityOf(oldSide: Side, i: number, newSide: Side, j: number): { sim: number; moveSim: number } {
   if (!comparableKinds(oldSide.blocks[i] as Block, newSide.blocks[j] as Block)) return NO_SIMILARITY;
-  const { features: a, total: totalA } = blockFeatures(oldSide.blocks[i] as Block);
-  const { features: b, total: totalB } = blockFeatures(newSide.blocks[j] as Block);
+  const a = blockFeatures(oldSide.blocks[i] as Block);
+  const b = blockFeatures(newSide.blocks[j] as Block);
+  const totalA = a.total;
+  const totalB = b.total;
   const total = totalA + totalB;
   if (total === 0) return NO_SIMILARITY;
-  let common = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const [f, c] of small) common += Math.min(c, large.get(f) ?? 0);
+  const common = commonWords(a, b);
   const dice = (2 * common) / total;
   const ob = oldSide.blocks[i] as Block;
   const nb = newSide.blocks[j] as Block;
@@ -424,6 +449,26 @@ function similarityOf(oldSide: Side, i: number, newSide: Side, j: number): { sim
 
 const NO_SIMILARITY = { sim: 0, moveSim: 0 } as const;
 
+// How many words two blocks have in common, repeats included (the size of the multisets' intersection).
+function commonWords(a: BlockFeatures, b: BlockFeatures): number {
+  const ia = a.ids;
+  const ib = b.ids;
+  let common = 0;
+  let x = 0;
+  let y = 0;
+  while (x < ia.length && y < ib.length) {
+    const u = ia[x] as number;
+    const v = ib[y] as number;
+    if (u === v) {
+      common += Math.min(a.counts[x] as number, b.counts[y] as number);
+      x++;
+      y++;
+    } else if (u < v) x++;
+    else y++;
+  }
+  return common;
+}
+
 // See similarityOf: below 3 words ("None.", "Yes") being contained says nothing.
 const CONTAINED_MIN_WORDS = 3;
 const CONTAINED_SHARE = 0.8;
@@ -440,9 +485,9 @@ function findCandidatePairs(
   if (unmatchedOld.length === 0 || unmatchedNew.length === 0) return [];
   // Inverted index: word -> new blocks containing it. Words found in too many blocks ("the", "data")
   // say nothing about which blocks correspond and would make the search quadratic, so skip them.
-  const postings = new Map<string, number[]>();
+  const postings = new Map<number, number[]>();
   for (const j of unmatchedNew) {
-    for (const f of featuresOf(newSide, j).keys()) {
+    for (const f of featuresOf(newSide, j)) {
       const list = postings.get(f);
       if (list === undefined) postings.set(f, [j]);
       else list.push(j);
@@ -457,42 +502,63 @@ function findCandidatePairs(
     const b = newSide.blocks[j] as Block;
     if (b.kind === 'heading' && b.section !== '' && !headingById.has(b.section)) headingById.set(b.section, j);
   }
-  const shared = new Map<number, number>();
+  // Words shared with the old block at hand, by new block: -1 for a block not in the running, and the
+  // blocks in the running listed in `touched`, so that clearing costs what filling did.
+  const shared = new Int32Array(newSide.blocks.length).fill(-1);
+  const touched: number[] = [];
+  const top: number[] = [];
   for (const i of unmatchedOld) {
-    shared.clear();
+    for (const j of touched) shared[j] = -1;
+    touched.length = 0;
     const ob = oldSide.blocks[i] as Block;
     const sameId = ob.kind === 'heading' ? headingById.get(ob.section) : undefined;
     if (sameId !== undefined) {
       const { sim, moveSim } = similarityOf(oldSide, i, newSide, sameId);
       pairs.push({ oldIndex: i, newIndex: sameId, sim: Math.max(0.95, sim), moveSim: Math.max(0.95, moveSim) });
     }
-    for (const f of featuresOf(oldSide, i).keys()) {
+    for (const f of featuresOf(oldSide, i)) {
       const list = postings.get(f);
       if (list === undefined || list.length > maxPostings) continue;
-      for (const j of list) shared.set(j, (shared.get(j) ?? 0) + 1);
+      for (const j of list) {
+        if (shared[j] === -1) {
+          shared[j] = 1;
+          touched.push(j);
+        } else (shared[j] as number)++;
+      }
     }
     // Small gaps are cheap to compare in full, and catch blocks made only of common words.
     const gap = gaps[gapOfOld[i] as number];
     if (gap !== undefined && gap.newEnd - gap.newStart <= SMALL_GAP) {
-      for (let j = gap.newStart; j < gap.newEnd; j++) if (!shared.has(j)) shared.set(j, 0);
+      for (let j = gap.newStart; j < gap.newEnd; j++) {
+        if (shared[j] === -1) {
+          shared[j] = 0;
+          touched.push(j);
+        }
+      }
     }
     // The best MAX_CANDIDATES by shared words, then same gap, then position: a selection, not a sort of every
-    // block sharing a word (far-apart versions have many).
-    const order = (a: readonly [number, number], b: readonly [number, number]): number =>
-      b[1] - a[1] || Number(gapOfNew[a[0]] !== gapOfOld[i]) - Number(gapOfNew[b[0]] !== gapOfOld[i]) || a[0] - b[0];
-    const top: Array<[number, number]> = [];
-    for (const entry of shared) {
-      if (top.length === MAX_CANDIDATES && order(entry, top[MAX_CANDIDATES - 1] as [number, number]) >= 0) continue;
+    // block sharing a word (far-apart versions have many). The order is total, so the selection does not
+    // depend on the order blocks are met in.
+    const gapOfI = gapOfOld[i];
+    const before = (a: number, b: number): boolean => {
+      const byShared = (shared[b] as number) - (shared[a] as number);
+      if (byShared !== 0) return byShared < 0;
+      const byGap = Number(gapOfNew[a] !== gapOfI) - Number(gapOfNew[b] !== gapOfI);
+      return byGap !== 0 ? byGap < 0 : a < b;
+    };
+    top.length = 0;
+    for (const j of touched) {
+      if (top.length === MAX_CANDIDATES && !before(j, top[MAX_CANDIDATES - 1] as number)) continue;
       let k = top.length;
-      top.push(entry);
-      while (k > 0 && order(entry, top[k - 1] as [number, number]) < 0) {
-        top[k] = top[k - 1] as [number, number];
+      top.push(j);
+      while (k > 0 && before(j, top[k - 1] as number)) {
+        top[k] = top[k - 1] as number;
         k--;
       }
-      top[k] = entry;
+      top[k] = j;
       if (top.length > MAX_CANDIDATES) top.pop();
     }
-    for (const [j] of top) {
+    for (const j of top) {
       if (j === sameId) continue;
       const { sim, moveSim } = similarityOf(oldSide, i, newSide, j);
       if (sim > 0) pairs.push({ oldIndex: i, newIndex: j, sim, moveSim });

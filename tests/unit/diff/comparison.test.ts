@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildComparison, compareVersions, renderChangeSummary, renderInlineView, renderSideBySideView, renderTableOfContents, summarySentence } from '../../../src/lib/diff/comparison.ts';
 import { extractBlocks } from '../../../src/lib/diff/blocks.ts';
 import { emptyCounts } from '../../../src/lib/diff/summary.ts';
@@ -154,5 +154,30 @@ describe("a version's own in-page links on the compare page", () => {
     for (const link of links) expect(inline.has(link)).toBe(true);
     // A fragment that names no section is left as it was.
     expect(comparison.inlineHtml).toContain('<a href="#nowhere">');
+  });
+});
+
+describe('the engine memoises per block and per content (as a build diffs each version several times)', () => {
+  // Every case's pair, and each case's old version against the next case's new one (unrelated texts: moves,
+  // renames and rewrites), all in one engine that keeps each version's blocks: its memos (tokens, features,
+  // word diffs) are warm from the pairs before, and blocks of different versions share contents.
+  const htmls = cases.flatMap((c) => [c.old, c.new]);
+  const pairs = cases.flatMap((c, k) => [
+    [c.old, c.new],
+    [c.old, cases[(k + 1) % cases.length]?.new ?? ''],
+    [c.new, c.new],
+  ]);
+  const result = (comparison: ReturnType<typeof buildComparison>) =>
+    JSON.stringify([comparison.model, comparison.summary, comparison.toc, [...comparison.changedToc], [...comparison.firstChange], comparison.inlineHtml, comparison.sideBySideHtml]);
+
+  it('compares every pair as a fresh engine does', async () => {
+    const blocks = new Map(htmls.map((html) => [html, extractBlocks(html)]));
+    const warm = pairs.map(([a = '', b = '']) => result(buildComparison(blocks.get(a) ?? [], blocks.get(b) ?? [], labels)));
+    for (const [k, [a = '', b = '']] of pairs.entries()) {
+      vi.resetModules();
+      const fresh = await import('../../../src/lib/diff/comparison.ts');
+      const freshBlocks = await import('../../../src/lib/diff/blocks.ts');
+      expect(result(fresh.buildComparison(freshBlocks.extractBlocks(a), freshBlocks.extractBlocks(b), labels))).toBe(warm[k]);
+    }
   });
 });
