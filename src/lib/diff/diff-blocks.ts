@@ -14,7 +14,7 @@ import type {
   MovePlace,
   Token,
 } from './model.ts';
-import { type ColumnMap, cellKey, columnMap, DEFAULT_MAX_EDIT_LENGTH, diffCells, diffTokens, inlineKey, keyCellSimilarity } from './inline-diff.ts';
+import { type ColumnMap, cellKey, columnMap, DEFAULT_MAX_EDIT_LENGTH, diffCells, diffTokens, type InlineDiff, inlineKey, keyCellSimilarity } from './inline-diff.ts';
 import { blockTokens, isWordToken } from './tokenize.ts';
 
 /** Options of diffBlocks; all optional, the defaults suit legal documents. */
@@ -600,8 +600,33 @@ function blockEdit(oldSide: Side, newSide: Side, p: Pair, maxEditLength: number,
     const map = ob.cells !== undefined && nb.cells !== undefined ? columns(ob, nb) : undefined;
     return { ops: [], cells: diffCells(ob.cells ?? [], nb.cells ?? [], maxEditLength, map), replaced: false, contextChanged };
   }
-  const { ops, replaced } = diffTokens(blockTokens(ob), blockTokens(nb), maxEditLength);
+  const { ops, replaced } = wordDiff(blockTokens(ob), blockTokens(nb), maxEditLength);
   return { ops, replaced, contextChanged };
+}
+
+// The word diff of two token lists, memoised per pair of lists (which blocks with the same content share,
+// ./tokenize.ts): comparing each version with the one in force meets the same edit again and again (a
+// paragraph changed once, and compared from each version before the change). The memoised ops are frozen,
+// as every model that has them shares them.
+const wordDiffMemo = new WeakMap<readonly Token[], WeakMap<readonly Token[], { maxEditLength: number; diff: InlineDiff }>>();
+
+function wordDiff(oldTokens: Token[], newTokens: Token[], maxEditLength: number): InlineDiff {
+  let byNew = wordDiffMemo.get(oldTokens);
+  const known = byNew?.get(newTokens);
+  if (known !== undefined && known.maxEditLength === maxEditLength) return known.diff;
+  const diff = diffTokens(oldTokens, newTokens, maxEditLength);
+  for (const op of diff.ops) {
+    Object.freeze(op.tokens);
+    if (op.old !== undefined) Object.freeze(op.old);
+    Object.freeze(op);
+  }
+  Object.freeze(diff.ops);
+  if (byNew === undefined) {
+    byNew = new WeakMap();
+    wordDiffMemo.set(oldTokens, byNew);
+  }
+  byNew.set(newTokens, { maxEditLength, diff: Object.freeze(diff) });
+  return diff;
 }
 
 // Longest subsequence of pairs (sorted by old index) whose new indices increase; O(n log n).

@@ -27,6 +27,23 @@ describe.each(cases)('diffBlocks: $name', (c) => {
 });
 
 describe('diffBlocks details', () => {
+  it('word-diffs a pair met before again under another maxEditLength, and shares the memoised ops read-only', () => {
+    const oldHtml = '<p>We keep account data for as long as your account is open, and backups for ninety days.</p>';
+    const newHtml = '<p>We keep account data for as long as your account is active, and backups for thirty days.</p>';
+    const edit = (maxEditLength?: number) => {
+      const entry = diffBlocks(extractBlocks(oldHtml), extractBlocks(newHtml), maxEditLength === undefined ? {} : { maxEditLength }).entries[0];
+      if (entry?.type !== 'changed') throw new Error(`expected changed, got ${entry?.type}`);
+      return entry.edit;
+    };
+    const first = edit();
+    expect(first.replaced).toBe(false);
+    expect(edit().ops).toBe(first.ops);
+    expect(() => (first.ops as unknown[]).push(undefined)).toThrow(TypeError);
+    expect(edit(2).replaced).toBe(true);
+    expect(edit(2).ops.map((op) => op.op)).toEqual(['delete', 'insert']);
+    expect(edit()).toEqual(first);
+  });
+
   it('links moved-from and moved-to entries both ways and names the sections', () => {
     const c = cases.find((x) => x.name === 'a moved section with edits inside');
     if (c === undefined) throw new Error('fixture missing');
