@@ -137,6 +137,26 @@ export function delHtml(o: ResolvedOptions, html: string, extraClass = ''): stri
  * side (side by side), keeping that side's changes marked.
  */
 export function renderOps(o: ResolvedOptions, ops: readonly InlineOp[], side: 'both' | 'old' | 'new'): string {
+  // Frozen ops are the diff engine's memoised word diffs (diff-blocks.ts), shared by every comparison that
+  // meets the same edit, so their HTML is memoised too; it depends on them, the side and the hidden class only.
+  if (!Object.isFrozen(ops)) return opsHtml(o, ops, side);
+  let bySide = opsHtmlMemo.get(ops);
+  if (bySide === undefined) {
+    bySide = new Map();
+    opsHtmlMemo.set(ops, bySide);
+  }
+  const key = `${side}\u0000${o.hidden}`;
+  let html = bySide.get(key);
+  if (html === undefined) {
+    html = opsHtml(o, ops, side);
+    bySide.set(key, html);
+  }
+  return html;
+}
+
+const opsHtmlMemo = new WeakMap<readonly InlineOp[], Map<string, string>>();
+
+function opsHtml(o: ResolvedOptions, ops: readonly InlineOp[], side: 'both' | 'old' | 'new'): string {
   let out = '';
   let afterDelete = false;
   for (const op of ops) {
