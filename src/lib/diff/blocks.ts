@@ -63,7 +63,8 @@ export function normalizeInline(runs: readonly InlineRun[]): InlineRun[] {
   const out: InlineRun[] = [];
   let lastEndsWithSpace = true; // true at the start so leading whitespace is dropped
   for (const run of runs) {
-    let text = run.text.replace(/\s+/gu, ' ');
+    // Most runs are already collapsed: testing is cheaper than replacing (and copying) every run's text.
+    let text = COLLAPSIBLE.test(run.text) ? run.text.replace(/\s+/gu, ' ') : run.text;
     if (lastEndsWithSpace && text.startsWith(' ')) text = text.slice(1);
     if (text === '') continue;
     const marks = normalizeMarks(run.marks);
@@ -79,6 +80,9 @@ export function normalizeInline(runs: readonly InlineRun[]): InlineRun[] {
   }
   return out;
 }
+
+// Whitespace that normalizeInline changes: any but a space, or two spaces in a row.
+const COLLAPSIBLE = /[^\S ]| {2}/u;
 
 /** Plain text of inline runs. */
 export function inlineText(runs: readonly InlineRun[]): string {

@@ -11,6 +11,8 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
 
 /** Sorted, de-duplicated marks, so that `<b><i>x</i></b>` and `<i><b>x</b></i>` compare equal. */
 export function normalizeMarks(marks: readonly Mark[]): Mark[] {
+  // Most text has no mark or one: nothing to sort (a run's marks are normalised once per run of every version).
+  if (marks.length < 2) return [...marks];
   return [...new Set(marks)].sort();
 }
 

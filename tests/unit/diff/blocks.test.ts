@@ -77,6 +77,10 @@ describe('normalizeInline', () => {
     { runs: [{ text: 'a ', marks: [] }, { text: ' b', marks: ['strong'] }], expected: [{ text: 'a ', marks: [] }, { text: 'b', marks: ['strong'] }] },
     { runs: [{ text: 'x', marks: ['strong', 'em'] }, { text: 'y', marks: ['em', 'strong'] }], expected: [{ text: 'xy', marks: ['em', 'strong'] }] },
     { runs: [{ text: ' ', marks: [] }], expected: [] },
+    // Whitespace other than one space: tab, newline, no-break space, em space, two spaces.
+    { runs: [{ text: 'a\tb\nc\u00a0d\u2003e  f', marks: [] }], expected: [{ text: 'a b c d e f', marks: [] }] },
+    { runs: [{ text: 'one space each', marks: ['em'] }], expected: [{ text: 'one space each', marks: ['em'] }] },
+    { runs: [{ text: 'x', marks: ['em', 'em'] }, { text: 'y', marks: ['em'] }], expected: [{ text: 'xy', marks: ['em'] }] },
   ])('normalises $runs', ({ runs, expected }) => {
     expect(normalizeInline(runs)).toEqual(expected);
   });
