@@ -85,20 +85,22 @@ for (const t of tasks) {
     stage = 'blocks';
     const { value, ms } = await versionBlocksJson({ version: versionOf(t.key) });
     times[stage]?.push(ms);
+    cpuTimes[stage] = (cpuTimes[stage] ?? 0) + threadCpu() - cpuBefore;
     digest.update(value);
   } else if (t.task === 'compare') {
     const { value, ms } = await compareVersions({ from: versionOf(t.from), to: versionOf(t.to), options: t.options });
     stage = position(t.to) - position(t.from) === 1 ? 'adjacent' : 'far';
     times[stage]?.push(ms);
+    cpuTimes[stage] = (cpuTimes[stage] ?? 0) + threadCpu() - cpuBefore;
     digest.update(JSON.stringify(value));
   } else {
     const { value, ms } = await diffSources({ oldSource: t.oldSource, newSource: t.newSource, names: t.names });
     stage = 'source';
     times[stage]?.push(ms);
+    cpuTimes[stage] = (cpuTimes[stage] ?? 0) + threadCpu() - cpuBefore;
     digest.update(JSON.stringify(value));
   }
   digest.update('\u0000');
-  cpuTimes[stage] = (cpuTimes[stage] ?? 0) + threadCpu() - cpuBefore;
 }
 const wall = performance.now() - wallStart;
 const cpu = process.cpuUsage(cpuStart);
