@@ -487,7 +487,9 @@ function findCandidatePairs(
   // say nothing about which blocks correspond and would make the search quadratic, so skip them.
   const postings = new Map<number, number[]>();
   for (const j of unmatchedNew) {
-    for (const f of featuresOf(newSide, j)) {
+    const ids = featuresOf(newSide, j);
+    for (let k = 0; k < ids.length; k++) {
+      const f = ids[k] as number;
       const list = postings.get(f);
       if (list === undefined) postings.set(f, [j]);
       else list.push(j);
@@ -516,14 +518,15 @@ function findCandidatePairs(
       const { sim, moveSim } = similarityOf(oldSide, i, newSide, sameId);
       pairs.push({ oldIndex: i, newIndex: sameId, sim: Math.max(0.95, sim), moveSim: Math.max(0.95, moveSim) });
     }
-    for (const f of featuresOf(oldSide, i)) {
-      const list = postings.get(f);
+    const ids = featuresOf(oldSide, i);
+    for (let k = 0; k < ids.length; k++) {
+      const list = postings.get(ids[k] as number);
       if (list === undefined || list.length > maxPostings) continue;
-      for (const j of list) {
-        if (shared[j] === -1) {
-          shared[j] = 1;
-          touched.push(j);
-        } else (shared[j] as number)++;
+      for (let n = 0; n < list.length; n++) {
+        const j = list[n] as number;
+        const count = shared[j] as number;
+        if (count === -1) touched.push(j);
+        shared[j] = count === -1 ? 1 : count + 1;
       }
     }
     // Small gaps are cheap to compare in full, and catch blocks made only of common words.
@@ -547,8 +550,10 @@ function findCandidatePairs(
       return byGap !== 0 ? byGap < 0 : a < b;
     };
     top.length = 0;
-    for (const j of touched) {
-      if (top.length === MAX_CANDIDATES && !before(j, top[MAX_CANDIDATES - 1] as number)) continue;
+    for (let n = 0; n < touched.length; n++) {
+      const j = touched[n] as number;
+      // Fewer shared words than the last of a full selection: out, without the full comparison.
+      if (top.length === MAX_CANDIDATES && ((shared[j] as number) < (shared[top[MAX_CANDIDATES - 1] as number] as number) || !before(j, top[MAX_CANDIDATES - 1] as number))) continue;
       let k = top.length;
       top.push(j);
       while (k > 0 && before(j, top[k - 1] as number)) {
