@@ -108,10 +108,22 @@ export function renderTokens(tokens: readonly Token[]): string {
   return out;
 }
 
-/** Inline runs as HTML (for blocks shown whole: unchanged, added, removed). */
+/**
+ * Inline runs as HTML (for blocks shown whole: unchanged, added, removed), memoised per runs array: those are a
+ * block's or a cell's, never changed after extraction, and a build shows each version's blocks on several
+ * compare pages (against its neighbours and the version in force), in both views.
+ */
 export function renderRuns(runs: readonly InlineRun[]): string {
-  return runs.map((r) => wrapMarks(escapeHtml(r.text), r.marks)).join('');
+  let html = runsHtmlMemo.get(runs);
+  if (html === undefined) {
+    html = '';
+    for (const r of runs) html += wrapMarks(escapeHtml(r.text), r.marks);
+    runsHtmlMemo.set(runs, html);
+  }
+  return html;
 }
+
+const runsHtmlMemo = new WeakMap<readonly InlineRun[], string>();
 
 /** A span of screen-reader-only text. */
 export function hiddenText(o: ResolvedOptions, text: string): string {
