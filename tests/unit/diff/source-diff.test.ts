@@ -26,3 +26,44 @@ describe('source diff', () => {
     expect(css).toContain('prefers-color-scheme: dark');
   });
 });
+
+describe('source diff, highlighted line by line', () => {
+  // Lines that the diff grammar reads as something else than a changed line when they start a line: comments,
+  // headers, ranges, separators, git lines, and a file without a final newline.
+  const tricky = [
+    '# A heading that is a comment to the diff grammar',
+    '#',
+    '--- not a header',
+    '+++ nor this',
+    '@@ -1,2 +1,2 @@ nor a range',
+    '***************',
+    '===================================================================',
+    'diff --git a/x b/x',
+    'index 1234567..89abcde 100644',
+    'Index: x',
+    'Only in a: b',
+    '< old style',
+    '> new style',
+    '! changed',
+    '1,2c3,4',
+    '==== x - y',
+    'A plain line with <b>markup</b> & an ampersand',
+  ];
+  const oldMdx = `---\ntitle: Tricky\n---\n\n${tricky.join('\n')}\nlast line\n`;
+  const newMdx = `---\ntitle: Tricky\n---\n\n${tricky.map((line, k) => (k % 2 === 0 ? `${line} edited` : line)).join('\n')}\n${tricky.slice(0, 5).join('\n')}\nlast line`;
+  const names = { old: 'tricky/2024-01-01.mdx', new: 'tricky/2025-01-01.mdx' };
+
+  it.each([
+    ['old to new', oldMdx, newMdx],
+    ['new to old', newMdx, oldMdx],
+    ['old to new again (every line known)', oldMdx, newMdx],
+  ])('highlights %s as the whole patch in one piece does', async (_name, from, to) => {
+    const whole = await renderSourceDiff(from, to, names, { lineMemo: false });
+    expect(whole.patch).toContain('\\ No newline at end of file');
+    expect(await renderSourceDiff(from, to, names)).toEqual(whole);
+    // The CSS lists the classes in the order the code first uses them, then the <pre>'s own.
+    const [, preClass = '', body = ''] = /^<pre class="[^"]* (rl-sh-[a-z0-9]+)" tabindex="0"><code>(.*)<\/code><\/pre>$/su.exec(whole.html) ?? [];
+    const used = [...new Set([...body.matchAll(/class="(rl-sh-[a-z0-9]+)"/gu)].map((m) => m[1]))];
+    expect([...whole.css.matchAll(/\.(rl-sh-[a-z0-9]+)\{/gu)].map((m) => m[1])).toEqual([...used, preClass]);
+  });
+});
