@@ -48,7 +48,7 @@ const MARKS: Record<string, Mark> = {
  */
 export function extractBlocks(html: string): Block[] {
   // parse5 and hast-util-from-parse5 as hast-util-from-html calls them, but without source locations: blocks
-  // do not carry positions, and recording them was a fifth of the parse (docs/benchmarks.md, "Diff work").
+  // do not carry positions, and recording them was a third of the parse (docs/benchmarks.md, "The diff work, made cheaper").
   const tree = fromParse5(parseFragment(html, { scriptingEnabled: false })) as Root;
   const state: State = { blocks: [], section: '', sectionTitle: '', counters: new Map() };
   walkBlocks(tree.children, { context: [], depth: 0, quote: false }, state);
