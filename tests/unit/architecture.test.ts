@@ -21,11 +21,15 @@ function violations(cwd: string, paths: string[]): Violation[] {
   return (JSON.parse(result.stdout) as { summary: { violations: Violation[] } }).summary.violations;
 }
 
+// Each test runs dependency-cruiser over a whole tree in a child process: a few seconds on a busy machine, more than
+// the unit tests' default of 5 s.
+const CRUISE_TIMEOUT_MS = 60_000;
+
 describe('import rules (.dependency-cruiser.cjs)', () => {
   it('hold for the project: no import circles, src/lib pure, imports running one way', () => {
     const found = violations(PROJECT_ROOT, ['src', 'scripts']);
     expect(found.map((violation) => `${violation.rule.name}: ${violation.from} -> ${violation.to}`)).toEqual([]);
-  });
+  }, CRUISE_TIMEOUT_MS);
 
   it('catch each kind of mistake in a fixture that makes them', () => {
     const found = violations(join(PROJECT_ROOT, 'tests/fixtures/architecture'), ['src', 'scripts']);
@@ -41,5 +45,5 @@ describe('import rules (.dependency-cruiser.cjs)', () => {
         'scripts-client-integrations-use-lib: scripts/uses-page.ts -> src/pages/index.ts',
       ].sort(),
     );
-  });
+  }, CRUISE_TIMEOUT_MS);
 });
