@@ -64,15 +64,20 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * Keeps `--rl-toolbar-height` and `--rl-sbs-head-height` (read by redline.css's scroll padding) at the sticky
  * bar's and the side-by-side column headings' heights, so a jump to a change lands below them however many
- * lines the bar wraps to. Set through the CSSOM, which the CSP allows (a style attribute it would not).
+ * lines the bar wraps to, and `--rl-sticky-top` (where the column headings stick) on the side-by-side view.
+ * Set through the CSSOM, which the CSP allows (a style attribute it would not). The root's two are registered as
+ * not inherited (redline.css), so a new height restyles the root, not the whole page.
  */
 function keepStickyHeights(root: Document, section: HTMLElement): void {
   const toolbar = section.querySelector<HTMLElement>('.compare-toolbar');
   const head = section.querySelector<HTMLElement>('.rl-sbs-head');
+  const sideBySide = section.querySelector<HTMLElement>('[data-view="side-by-side"]');
   if (!toolbar || typeof ResizeObserver === 'undefined') return;
   const style = root.documentElement.style;
   const measure = () => {
-    style.setProperty('--rl-toolbar-height', `${toolbar.offsetHeight}px`);
+    const height = `${toolbar.offsetHeight}px`;
+    style.setProperty('--rl-toolbar-height', height);
+    sideBySide?.style.setProperty('--rl-sticky-top', height);
     if (head && head.offsetHeight > 0) style.setProperty('--rl-sbs-head-height', `${head.offsetHeight}px`);
   };
   const observer = new ResizeObserver(measure);
