@@ -8,7 +8,8 @@ import type { Comparison } from '../lib/diff/comparison.ts';
 import { formatDate } from '../lib/content/dates.ts';
 import type { SourceDiff } from '../lib/diff/index.ts';
 import type { LegalDocument, Version } from '../lib/content/types.ts';
-import { nextVersion, previousVersion } from '../lib/content/versions.ts';
+import { nextVersion, previousVersion, sortVersions, versionInForce } from '../lib/content/versions.ts';
+import { compareSearchInputs } from '../lib/publish/search-index.ts';
 import type { StoredComparison } from '../workers/diff-tasks.ts';
 import { getLegalDocuments, versionSource } from './documents.ts';
 import { previousBuildKeys } from './build-cache.ts';
@@ -124,20 +125,37 @@ let diffWorkStarted = false;
  * had too is left out: Astro's incremental build copies it, and if it does not, the page asks for its comparison
  * itself. In page order (document by document), so each worker keeps the versions it needs. Errors reach the
  * pages that await the results.
+ *
+ * Versions render one at a time, in the order first asked for (./rendered-versions.ts), and that order is set
+ * here: first each document's version in force, which every far pair needs, then the rest in the search index's
+ * order (announcement date, then URL). Each version page goes to Pagefind as soon as it and every page before it
+ * in that order are rendered (src/integrations/pagefind.ts): in document order, the first version of the last
+ * document held up nearly every page until the end, and Pagefind took them all at once after the last page. In
+ * this order pages go in as they render, and each pair is diffed as soon as its older version is rendered.
  */
 function startDiffWork(paths: ReadonlyArray<{ props: { document: LegalDocument; from: Version; to: Version }; cacheKey: string }>): void {
   if (diffWorkStarted) return;
   diffWorkStarted = true;
   const builtBefore = previousBuildKeys('compare-page-keys', paths.map((path) => path.cacheKey));
-  // All asked for now, in page order: versions render one at a time in the order asked (./rendered-versions.ts),
-  // so each pair goes to its worker as soon as its second version is rendered.
-  for (const { props, cacheKey } of paths) {
-    if (builtBefore.has(cacheKey)) continue;
-    const { document, from, to } = props;
+  const toDiff = paths.filter((path) => !builtBefore.has(path.cacheKey));
+  for (const version of renderOrder(toDiff.flatMap(({ props }) => [props.from, props.to]))) {
     // A version that fails to render fails the pages that show it, with the same error.
+    void versionHtml(version).catch(() => undefined);
+  }
+  for (const { props } of toDiff) {
+    const { document, from, to } = props;
     void pairComparison(document, from, to).catch(() => undefined);
     if (previousVersion(document.versions, to)?.id === from.id) void pairSourceDiff(document, from, to).catch(() => undefined);
   }
+}
+
+/** `versions` once each: every document's version in force first, then the search index's order (see startDiffWork). */
+function renderOrder(versions: readonly Version[]): Version[] {
+  const unique = [...new Map(versions.map((version) => [`${version.document}/${version.id}`, version])).values()];
+  const byDocument = Map.groupBy(unique, (version) => version.document);
+  const inForce = new Set([...byDocument.values()].map((ofDocument) => versionInForce(sortVersions(ofDocument), buildDate)));
+  const searchOrder = (version: Version) => ({ url: pathTo({ kind: 'version', document: version.document, version: version.id }), published: version.published });
+  return [...unique.filter((version) => inForce.has(version)), ...unique.filter((version) => !inForce.has(version)).sort((a, b) => compareSearchInputs(searchOrder(a), searchOrder(b)))];
 }
 
 /** One built compare page's content. */

@@ -5,8 +5,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import * as pagefind from 'pagefind';
-import type { PagefindIndex } from 'pagefind';
 import { writeFileAtomically } from '../lib/site/atomic-write.ts';
 import { routePath } from '../lib/site/permalinks.ts';
 import {
@@ -26,6 +24,7 @@ import {
   searchPagesToReuse,
 } from '../lib/publish/search-index.ts';
 import type { LegalDocument } from '../lib/content/types.ts';
+import { type SearchIndexThread, startSearchIndexThread } from './search-index-thread.ts';
 
 /** The built files that can be version permalink pages (`/<document>/<version>/`), the only pages indexed. */
 const VERSION_PAGE_GLOB = '*/*/index.html';
@@ -35,13 +34,12 @@ const MIDDLEWARE_FILE = 'src/integrations/search-pages.ts';
 
 const INDEX_OPTIONS = { excludeSelectors: [...SEARCH_EXCLUDED_SELECTORS] };
 
+/** Pagefind's index runs in this worker (relative to the project root): see the file. */
+const INDEX_THREAD_FILE = 'src/workers/search-index.mjs';
+
 // The last build's search inputs, under Astro's cacheDir. Nothing else needs to match: the early index is made by
 // this build's Pagefind with this build's options, and used only if its inputs are this build's.
 const INPUTS_FILE = 'redline-search/inputs.json';
-
-function failOn(errors: readonly string[], what: string): void {
-  if (errors.length > 0) throw new AstroError(`Pagefind could not ${what}: ${errors.join('; ')}`);
-}
 
 const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
@@ -62,23 +60,14 @@ interface RenderedPage {
   pageHash: string;
 }
 
-async function newIndex(): Promise<PagefindIndex> {
-  const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
-  failOn(errors, 'start');
-  if (!index) throw new AstroError('Pagefind could not start.');
-  return index;
-}
-
 /** Adds `inputs` in order; resolves when Pagefind has them all. */
-async function addAll(index: PagefindIndex, inputs: readonly SearchInput[]): Promise<void> {
-  // Sent at once and handled in order by Pagefind's service (one page at a time whichever way they are sent).
-  const results = await Promise.all(inputs.map((input) => index.addHTMLFile({ url: input.url, content: input.html })));
-  results.forEach((added, i) => failOn(added.errors, `index ${inputs[i]?.url}`));
+function addAll(index: SearchIndexThread, inputs: readonly SearchInput[]): Promise<void> {
+  return index.add(inputs.map((input) => ({ url: input.url, content: input.html })));
 }
 
 /** An index under way before the pages are all written, and which pages it was given, in order. */
 interface IndexUnderWay {
-  index: PagefindIndex;
+  index: SearchIndexThread;
   pages: IndexedPage[];
   /** How many of `pages` came from the last build's inputs (the rest from pages rendered in this build). */
   fromLastBuild: number;
@@ -96,14 +85,13 @@ interface IndexUnderWay {
 /** Gives `inputs` to the index after everything given before; they are used only if all of them go in. */
 function giveInOrder(underWay: IndexUnderWay, inputs: readonly SearchInput[]): void {
   underWay.pages.push(...inputs.map((input) => ({ url: input.url, hash: hashOf(input) })));
-  underWay.ready = underWay.ready.then((ok) =>
-    ok
-      ? addAll(underWay.index, inputs).then(
-          () => true,
-          () => false,
-        )
-      : false,
+  // Sent now: the index's thread takes requests in the order sent, so this thread need not wait for the answer to
+  // the last batch (which it would see only when it is free) before sending the next.
+  const added = addAll(underWay.index, inputs).then(
+    () => true,
+    () => false,
   );
+  underWay.ready = Promise.all([underWay.ready, added]).then(([before, now]) => before && now);
 }
 
 /**
@@ -113,14 +101,12 @@ function giveInOrder(underWay: IndexUnderWay, inputs: readonly SearchInput[]): v
  */
 function writeWhenComplete(underWay: IndexUnderWay, bundle: string): void {
   if (underWay.written || underWay.pages.length !== underWay.expected) return;
-  underWay.written = underWay.ready.then((ok) =>
-    ok
-      ? underWay.index.writeFiles({ outputPath: bundle }).then(
-          ({ errors }) => errors.length === 0,
-          () => false,
-        )
-      : false,
+  // Sent at once, after the pages in the thread's order; used only if every page went in.
+  const written = underWay.index.writeFiles(bundle).then(
+    () => true,
+    () => false,
   );
+  underWay.written = Promise.all([underWay.ready, written]).then(([added, wrote]) => added && wrote);
 }
 
 type WithSink = typeof globalThis & { [SEARCH_PAGE_SINK]?: SearchPageSink };
@@ -145,9 +131,18 @@ type WithSink = typeof globalThis & { [SEARCH_PAGE_SINK]?: SearchPageSink };
  */
 export function redlinePagefind({ documents }: { documents?: () => readonly LegalDocument[] | undefined } = {}): AstroIntegration {
   let inputsFile: string | undefined;
+  let indexThreadFile: string | undefined;
   let bundleDir: string | undefined;
   let basePath = '/';
   let underWay: IndexUnderWay | undefined;
+  /** Every index thread started (normally one), each stopped at the end of the build. */
+  const threads: SearchIndexThread[] = [];
+  const newIndex = async (): Promise<SearchIndexThread> => {
+    if (!indexThreadFile) throw new AstroError('The search index was asked for before the configuration was done.');
+    const thread = await startSearchIndexThread(indexThreadFile, INDEX_OPTIONS);
+    threads.push(thread);
+    return thread;
+  };
   /** By URL: the version pages the middleware handed over, as rendered. */
   const rendered = new Map<string, RenderedPage>();
   return {
@@ -158,6 +153,7 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
       },
       'astro:config:done': ({ config }) => {
         inputsFile = join(fileURLToPath(config.cacheDir), INPUTS_FILE);
+        indexThreadFile = fileURLToPath(new URL(INDEX_THREAD_FILE, config.root));
         // The folder the build writes (astro:build:done's `dir` for a static site), emptied by Astro before any page.
         bundleDir = join(fileURLToPath(config.outDir), PAGEFIND_FOLDER);
         basePath = config.base;
@@ -220,7 +216,7 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
           const bundle = join(outDir, PAGEFIND_FOLDER);
           // Written early (writeWhenComplete), to this folder and without errors: usable if it holds every page.
           const writtenEarly = underWay?.written !== undefined && bundle === bundleDir && (await underWay.written);
-          let index: PagefindIndex;
+          let index: SearchIndexThread;
           let reused = 0;
           let note = '';
           const parts: string[] = [];
@@ -233,6 +229,7 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
           } else {
             if (underWay) {
               await underWay.index.deleteIndex().catch(() => undefined);
+              await underWay.index.close().catch(() => undefined);
               const { pages: given, fromLastBuild } = underWay;
               note =
                 fromLastBuild === given.length
@@ -247,7 +244,7 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
             // Anything written early is not this index: Pagefind would leave its fragments beside the new ones.
             if (underWay?.written) await rm(bundle, { recursive: true, force: true });
             await addAll(index, inputs.slice(reused));
-            failOn((await index.writeFiles({ outputPath: bundle })).errors, 'write its index');
+            await index.writeFiles(bundle);
           }
           const indexed = indexedPageCount(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8'));
           if (indexed === 0) {
@@ -258,8 +255,8 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
           if (inputsFile) await writeFileAtomically(inputsFile, JSON.stringify(inputs));
           logger.info(`Indexed ${indexed} version pages in ${Math.round(performance.now() - started)} ms${note}.`);
         } finally {
-          // Pagefind runs a native service; stop it so the build process can exit.
-          await pagefind.close();
+          // Pagefind runs a native service in each thread; stop them so the build process can exit.
+          await Promise.all(threads.splice(0).map((thread) => thread.close().catch(() => undefined)));
         }
       },
     },
