@@ -9,9 +9,9 @@ import { formatDate } from '../lib/content/dates.ts';
 import type { SourceDiff } from '../lib/diff/index.ts';
 import type { LegalDocument, Version } from '../lib/content/types.ts';
 import { nextVersion, previousVersion, sortVersions, versionInForce } from '../lib/content/versions.ts';
-import { compareSearchInputs } from '../lib/publish/search-index.ts';
+import { compareSearchInputs, searchOrderOf } from '../lib/publish/search-index.ts';
 import type { StoredComparison } from '../workers/diff-tasks.ts';
-import { getLegalDocuments, versionSource } from './documents.ts';
+import { getLegalDocuments, versionKey, versionSource } from './documents.ts';
 import { previousBuildKeys } from './build-cache.ts';
 import { diffRunner } from './diff-pool.ts';
 import { versionHtml } from './rendered-versions.ts';
@@ -123,8 +123,7 @@ let diffWorkStarted = false;
  * rendered, without waiting for the diff. The workers then diff while the main thread renders the other pages,
  * and each compare page, feed and notice finds its comparison done or under way. A page whose key the last build
  * had too is left out: Astro's incremental build copies it, and if it does not, the page asks for its comparison
- * itself. In page order (document by document), so each worker keeps the versions it needs. Errors reach the
- * pages that await the results.
+ * itself. Errors reach the pages that await the results.
  *
  * Versions render one at a time, in the order first asked for (./rendered-versions.ts), and that order is set
  * here: first each document's version in force, which every far pair needs, then the rest in the search index's
@@ -151,11 +150,11 @@ function startDiffWork(paths: ReadonlyArray<{ props: { document: LegalDocument; 
 
 /** `versions` once each: every document's version in force first, then the search index's order (see startDiffWork). */
 function renderOrder(versions: readonly Version[]): Version[] {
-  const unique = [...new Map(versions.map((version) => [`${version.document}/${version.id}`, version])).values()];
+  const unique = [...new Map(versions.map((version) => [versionKey(version), version])).values()];
   const byDocument = Map.groupBy(unique, (version) => version.document);
   const inForce = new Set([...byDocument.values()].map((ofDocument) => versionInForce(sortVersions(ofDocument), buildDate)));
-  const searchOrder = (version: Version) => ({ url: pathTo({ kind: 'version', document: version.document, version: version.id }), published: version.published });
-  return [...unique.filter((version) => inForce.has(version)), ...unique.filter((version) => !inForce.has(version)).sort((a, b) => compareSearchInputs(searchOrder(a), searchOrder(b)))];
+  const rest = unique.filter((version) => !inForce.has(version)).sort((a, b) => compareSearchInputs(searchOrderOf(a), searchOrderOf(b)));
+  return [...unique.filter((version) => inForce.has(version)), ...rest];
 }
 
 /** One built compare page's content. */

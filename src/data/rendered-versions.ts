@@ -32,8 +32,8 @@ const htmlCache = new Map<string, Promise<VersionHtml>>();
 
 // Versions are rendered one at a time, in the order they are first asked for. Every page of a build starts at
 // once (`build.concurrency`), and 300 renders interleaved would all finish together near the end, leaving the
-// diff workers idle until then; in order, the compare pages' getStaticPaths() (./comparisons.ts), which asks
-// first and in page order, has its first pair diffing while the rest still render (docs/benchmarks.md).
+// diff workers and the search index idle until then. The compare pages' getStaticPaths() (./comparisons.ts) asks
+// first, in the order that feeds them both (startDiffWork there; docs/benchmarks.md).
 const renderQueue = pLimit(1);
 
 /** One version's rendered HTML, keyed by the version and its source's sha256; rendered once per build. */

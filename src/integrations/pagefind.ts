@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { writeFileAtomically } from '../lib/site/atomic-write.ts';
-import { routePath } from '../lib/site/permalinks.ts';
 import {
   compareSearchInputs,
   type IndexedPage,
@@ -19,6 +18,7 @@ import {
   SEARCH_PAGE_SINK,
   type SearchInput,
   searchInputOf,
+  searchOrderOf,
   type SearchPageSink,
   searchPageQueue,
   searchPagesToReuse,
@@ -82,16 +82,21 @@ interface IndexUnderWay {
   written?: Promise<boolean>;
 }
 
+/** Whether `before` was true and `work` succeeded; both run at once. */
+function bothSucceed(before: Promise<boolean>, work: Promise<void>): Promise<boolean> {
+  const succeeded = work.then(
+    () => true,
+    () => false,
+  );
+  return Promise.all([before, succeeded]).then(([earlier, now]) => earlier && now);
+}
+
 /** Gives `inputs` to the index after everything given before; they are used only if all of them go in. */
 function giveInOrder(underWay: IndexUnderWay, inputs: readonly SearchInput[]): void {
   underWay.pages.push(...inputs.map((input) => ({ url: input.url, hash: hashOf(input) })));
   // Sent now: the index's thread takes requests in the order sent, so this thread need not wait for the answer to
   // the last batch (which it would see only when it is free) before sending the next.
-  const added = addAll(underWay.index, inputs).then(
-    () => true,
-    () => false,
-  );
-  underWay.ready = Promise.all([underWay.ready, added]).then(([before, now]) => before && now);
+  underWay.ready = bothSucceed(underWay.ready, addAll(underWay.index, inputs));
 }
 
 /**
@@ -102,11 +107,7 @@ function giveInOrder(underWay: IndexUnderWay, inputs: readonly SearchInput[]): v
 function writeWhenComplete(underWay: IndexUnderWay, bundle: string): void {
   if (underWay.written || underWay.pages.length !== underWay.expected) return;
   // Sent at once, after the pages in the thread's order; used only if every page went in.
-  const written = underWay.index.writeFiles(bundle).then(
-    () => true,
-    () => false,
-  );
-  underWay.written = Promise.all([underWay.ready, written]).then(([added, wrote]) => added && wrote);
+  underWay.written = bothSucceed(underWay.ready, underWay.index.writeFiles(bundle));
 }
 
 type WithSink = typeof globalThis & { [SEARCH_PAGE_SINK]?: SearchPageSink };
@@ -160,9 +161,7 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
       },
       'astro:build:start': async () => {
         // This build's version pages, by the URL pageUrlOfFile gives their files (no base path).
-        const expected = documents?.()?.flatMap((document) =>
-          document.versions.map((version) => ({ url: routePath({ kind: 'version', document: document.slug, version: version.id }, '/'), published: version.published })),
-        );
+        const expected = documents?.()?.flatMap((document) => document.versions.map(searchOrderOf));
         if (!expected) return; // Without the content check's documents, the index is made at the end.
         let previous: SearchInput[] = [];
         try {
@@ -181,9 +180,11 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
           wants: (pathname) => queue.wants(pageUrlOfPath(pathname, basePath)),
           add: (pathname, html) => {
             const input = searchInputOf(pageUrlOfPath(pathname, basePath), html);
-            if (input) rendered.set(input.url, { input, pageHash: sha256(html) });
             // A page without a search body is not what the order expected: the pages after it wait for the end.
-            if (input) giveInOrder(started, queue.add(input));
+            if (input) {
+              rendered.set(input.url, { input, pageHash: sha256(html) });
+              giveInOrder(started, queue.add(input));
+            }
             // Only from a rendered page: Astro empties the output folder after this hook, before the first page.
             if (bundleDir) writeWhenComplete(started, bundleDir);
           },
@@ -218,7 +219,7 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
           const writtenEarly = underWay?.written !== undefined && bundle === bundleDir && (await underWay.written);
           let index: SearchIndexThread;
           let reused = 0;
-          let note = '';
+          /** What the log line says about how the index was made. */
           const parts: string[] = [];
           if (underWay && (await underWay.ready) && reusesSearchPages(underWay.pages, pages)) {
             index = underWay.index;
@@ -231,10 +232,11 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
               await underWay.index.deleteIndex().catch(() => undefined);
               await underWay.index.close().catch(() => undefined);
               const { pages: given, fromLastBuild } = underWay;
-              note =
+              parts.push(
                 fromLastBuild === given.length
-                  ? ` (all again: the ${given.length} pages given to Pagefind from the last build had changed)`
-                  : ` (all again: of the ${given.length} pages given to Pagefind before the end, ${fromLastBuild} from the last build, some had changed)`;
+                  ? `all again: the ${given.length} pages given to Pagefind from the last build had changed`
+                  : `all again: of the ${given.length} pages given to Pagefind before the end, ${fromLastBuild} from the last build, some had changed`,
+              );
             }
             index = await newIndex();
           }
@@ -250,7 +252,7 @@ export function redlinePagefind({ documents }: { documents?: () => readonly Lega
           if (indexed === 0) {
             throw new AstroError('Pagefind indexed no page.', 'Version pages must carry data-pagefind-body (see searchIndexAttributes in src/lib/publish/search-index.ts).');
           }
-          if (parts.length > 0) note = ` (${parts.join(', ')})`;
+          const note = parts.length > 0 ? ` (${parts.join(', ')})` : '';
           // For the next build.
           if (inputsFile) await writeFileAtomically(inputsFile, JSON.stringify(inputs));
           logger.info(`Indexed ${indexed} version pages in ${Math.round(performance.now() - started)} ms${note}.`);

@@ -4,7 +4,8 @@
  * /docs/sorts/). The integration (src/integrations/pagefind.ts) indexes only pages marked this way.
  */
 import { HEADING_ANCHOR_CLASS } from '../site/heading-anchors.ts';
-import type { VersionStatus } from '../content/types.ts';
+import { routePath } from '../site/permalinks.ts';
+import type { Version, VersionStatus } from '../content/types.ts';
 
 /** Where the search bundle is written, in the output folder; the search page loads `<base>pagefind/pagefind.js`. */
 export const PAGEFIND_FOLDER = 'pagefind';
@@ -154,6 +155,14 @@ export function searchInputOf(url: string, pageHtml: string): SearchInput | unde
 export function compareSearchInputs(a: Pick<SearchInput, 'url' | 'published'>, b: Pick<SearchInput, 'url' | 'published'>): number {
   if (a.published !== b.published) return a.published < b.published ? -1 : 1;
   return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
+}
+
+/**
+ * Where a version's page stands in the index's order: its page's URL as pageUrlOfFile gives it (no base path) and
+ * its announcement date, for compareSearchInputs.
+ */
+export function searchOrderOf(version: Pick<Version, 'document' | 'id' | 'published'>): Pick<SearchInput, 'url' | 'published'> {
+  return { url: routePath({ kind: 'version', document: version.document, version: version.id }, '/'), published: version.published };
 }
 
 /**

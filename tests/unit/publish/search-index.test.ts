@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareSearchInputs,
+  searchOrderOf,
   indexedPageCount,
   pageUrlOfFile,
   pageUrlOfPath,
@@ -111,6 +112,11 @@ describe('search page order and reuse', () => {
 
   it('orders pages by announcement date, then URL', () => {
     expect([...pages].sort(compareSearchInputs).map((page) => page.url)).toEqual(['/privacy/2024-01-01/', '/privacy/2025-01-01/', '/terms/2025-01-01/']);
+  });
+
+  it('places a version by its page’s URL without the base path, as its built file gives it, and its announcement date', () => {
+    const version = { document: 'privacy', id: '2025-01-01', published: '2024-12-01' };
+    expect(searchOrderOf(version)).toEqual({ url: pageUrlOfFile('privacy/2025-01-01/index.html'), published: '2024-12-01' });
   });
 
   it('reuses the last build’s pages as far as they start this build’s order', () => {
