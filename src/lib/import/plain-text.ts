@@ -1,7 +1,7 @@
 /**
  * Plain text to Markdown, recovering the structure a policy typed or pasted as text still shows: numbered
  * lines in every common style (outline.ts), ALL-CAPS lines and short lines followed by a paragraph become
- * headings; bullet and numbered lines lists; pipe rows tables; e-mail addresses and URLs links. A line of
+ * headings; bullet and numbered lines lists; pipe rows and tab-separated rows tables; e-mail addresses and URLs links. A line of
  * its own stays a paragraph of its own unless the text is hard-wrapped. Every heading that was a guess is
  * reported. Everything else is prose, escaped so that no character is read as Markdown by accident.
  */
@@ -25,12 +25,23 @@ export function isTitleLike(text: string, maxWords = 12): boolean {
   return trimmed.split(/\s+/).length <= maxWords;
 }
 
-/** Cells of a pipe row ("a | b | c", outer pipes optional), or undefined when the line is not one. */
-function pipeCells(line: string): string[] | undefined {
+/**
+ * Cells of a table row, or undefined when the line is not one: a pipe row ("a | b | c", outer pipes optional), or
+ * cells separated by tabs, which is what a table copied from a web page or a Word document pastes as. A tab after a
+ * clause number or a bullet ("1.\tDefinitions", Word's numbered headings and lists) is not a cell.
+ */
+function rowCells(line: string): string[] | undefined {
+  if (line.includes('\t')) {
+    const cells = line.trim().split(/\t+/).map((cell) => cell.trim());
+    return cells.length >= 2 && !LIST_MARKER_CELL.test(cells[0] ?? '') ? cells : undefined;
+  }
   if (!line.includes('|')) return undefined;
   const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
   return cells.length >= 2 ? cells : undefined;
 }
+
+// A first cell that is only a clause number, a letter in brackets or a bullet: "1.", "2.3", "(a)", "iv)", "•".
+const LIST_MARKER_CELL = /^(?:\(?(?:\d+(?:\.\d+)*|[a-z]|[ivxlc]+)[.)]?|[-*•‣◦▪–·●○■□])$/i;
 
 /** Escapes Markdown syntax in running text (not links), so the text reads exactly as typed. */
 function escapeText(text: string): string {
@@ -103,7 +114,7 @@ function wrapWidth(lines: readonly string[]): number | undefined {
 /** Whether a source line starts a block of its own (list item, table row, numbered clause...) rather than continuing a wrapped one. */
 function startsBlock(line: string): boolean {
   const text = line.trim();
-  return BULLET.test(line) || NUMBERED_ITEM.test(text) || LETTERED.test(text) || pipeCells(line) !== undefined || leadingNumbering(text) !== undefined || isAllCaps(text) || UNDERLINE.test(line) || DECORATION.test(line);
+  return BULLET.test(line) || NUMBERED_ITEM.test(text) || LETTERED.test(text) || rowCells(line) !== undefined || leadingNumbering(text) !== undefined || isAllCaps(text) || UNDERLINE.test(line) || DECORATION.test(line);
 }
 
 /** Joins hard-wrapped source lines back into the lines a reader sees. */
@@ -113,14 +124,15 @@ function logicalLines(lines: readonly string[]): LogicalLine[] {
   let blank = true;
   for (let i = 0; i < lines.length; i += 1) {
     const raw = lines[i] ?? '';
-    const text = raw.trim();
+    // A row's tabs are kept in `raw` for its cells; a line kept with tabs that is not in a table reads with spaces.
+    const text = raw.trim().replace(/\t/g, '    ');
     if (text === '') {
       blank = true;
       continue;
     }
     const current = out[out.length - 1];
     const underline = UNDERLINE.exec(raw);
-    if (current && !blank && underline && current.parts.length === 1 && !BULLET.test(current.raw) && !pipeCells(current.raw) && (text.length >= 3 || text.length >= (current.parts[0]?.length ?? 0))) {
+    if (current && !blank && underline && current.parts.length === 1 && !BULLET.test(current.raw) && !rowCells(current.raw) && (text.length >= 3 || text.length >= (current.parts[0]?.length ?? 0))) {
       current.underline = text.startsWith('=') ? '=' : '-';
       continue;
     }
@@ -130,7 +142,7 @@ function logicalLines(lines: readonly string[]): LogicalLine[] {
       !blank &&
       current.underline === undefined &&
       !startsBlock(raw) &&
-      !pipeCells(current.raw) &&
+      !rowCells(current.raw) &&
       // A lowercase start continues the sentence above; in hard-wrapped text, so does any line after a full one.
       ((/^\p{Ll}/u.test(text) && !/[.!?]["”’)]?$/.test(last)) ||
         (width !== undefined && last.length >= width - 20 && !/[:]$/.test(last)) ||
@@ -151,7 +163,13 @@ export function plainTextToMarkdown(text: string): string {
 
 /** Converts a plain-text policy to Markdown, listing each guess it made about headings, lists and the title. */
 export function plainTextStructure(text: string): PlainTextConversion {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\t/g, '    ').replace(/\u00a0/g, ' ').split('\n');
+  // Tabs stay only where they separate the cells of a row; elsewhere they are indentation or spacing.
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .split('\n')
+    .map((line) => (line.includes('\t') && rowCells(line) === undefined ? line.replace(/\t/g, '    ') : line));
   const logical = logicalLines(lines);
   const guesses: ImportGuess[] = [];
   const blocks: string[] = [];
@@ -194,7 +212,7 @@ export function plainTextStructure(text: string): PlainTextConversion {
     const next = logical[index + 1];
     if (!next) return false;
     const nextText = joined(next);
-    return BULLET.test(next.raw) || pipeCells(next.raw) !== undefined || NUMBERED_ITEM.test(nextText) || !isTitleLike(nextText, 8) || /[.!?:]$/.test(nextText);
+    return BULLET.test(next.raw) || rowCells(next.raw) !== undefined || NUMBERED_ITEM.test(nextText) || !isTitleLike(nextText, 8) || /[.!?:]$/.test(nextText);
   };
   const numberedItemNeighbour = (index: number): boolean =>
     [logical[index - 1], logical[index + 1]].some((other, side) => other !== undefined && NUMBERED_ITEM.test(joined(other)) && (side === 0 ? !logical[index]?.blankBefore : !other.blankBefore));
@@ -215,9 +233,9 @@ export function plainTextStructure(text: string): PlainTextConversion {
       flush();
       continue;
     }
-    const cells = pipeCells(line.raw);
+    const cells = rowCells(line.raw);
     const next = logical[i + 1];
-    if (cells && (table.length > 0 || (next && !next.blankBefore && (pipeCells(next.raw) || TABLE_SEPARATOR.test(next.raw))))) {
+    if (cells && (table.length > 0 || (next && !next.blankBefore && (rowCells(next.raw) || TABLE_SEPARATOR.test(next.raw))))) {
       if (table.length === 0) flush();
       if (!TABLE_SEPARATOR.test(line.raw)) table.push(cells);
       previousKind = 'table';
