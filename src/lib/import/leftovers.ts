@@ -1,7 +1,7 @@
 /**
  * What an imported body would publish wrongly if nobody looked: template tags of the site it came from
  * (Liquid `{% ... %}`, `{{ ... }}`), link texts its build filled in (GitHub docs' `AUTOTITLE`), markup that
- * MDX shows as text, admonition marks. Each is named with its line, so the author can fix it before publishing.
+ * MDX shows as text, admonition marks, the skip link and copyright footer of a copied web page. Each is named with its line, so the author can fix it before publishing.
  */
 import type { ImportGuess } from './report.ts';
 
@@ -16,6 +16,9 @@ const LEFTOVERS: readonly { pattern: RegExp; what: (match: string) => string }[]
   { pattern: /\\\{:[^}\n]*\\\}/g, what: (match) => `attribute list ${unescape(match)} would be published as text: delete it` },
   { pattern: /^\s*>\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/gi, what: (match) => `admonition mark ${match.replace(/^\s*>\s*/, '')} would be published as text: use <Callout> instead` },
   { pattern: /&(?:lt|gt|amp);[a-z/]/gi, what: (match) => `escaped markup ${match} would be published as text` },
+  // Text copied from a web page brings the page's own links and footer with it (a saved HTML page loses them).
+  { pattern: /^\s*Skip to (?:the )?(?:main )?content\s*$/gi, what: (match) => `${unescape(match)} (a link of the page the text was copied from) would be published: delete it` },
+  { pattern: /^\s*(?:©|\(c\)|copyright\b)[^\n]{0,40}\b(?:19|20)\d{2}\b[^\n]*$/gi, what: (match) => `footer line ${unescape(match)} (of the page the text was copied from) would be published: delete it unless the policy itself says it` },
 ];
 
 function unescape(text: string): string {
