@@ -4,6 +4,7 @@
  * this site) and recorded in the lock with the lock's own functions, so the history is as fixed as any
  * published version from the first commit.
  */
+import { byDate } from '../content/dates.ts';
 import { type ContentTree, splitFrontmatter } from '../content/files.ts';
 import { DOCUMENT_META_FILE } from '../content/schema.ts';
 import { type ConvertOptions, convertPolicy } from '../import/convert.ts';
@@ -80,7 +81,7 @@ export async function planHistoryImport(sources: readonly HistorySource[], reque
 
   const skipped: { origin: string; reason: string }[] = [];
   // One version per day: the last text of a day is the one that was in force at its end.
-  const ordered = [...sources].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const ordered = byDate(sources);
   const byDay: HistorySource[] = [];
   for (const source of ordered) {
     const last = byDay[byDay.length - 1];

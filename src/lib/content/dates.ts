@@ -21,6 +21,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** `items` sorted by their ISO `date`, oldest first (a stable sort: items of one day keep their order). */
+export function byDate<T extends { date: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
 /** The ISO date of a Date, read in UTC. */
 export function isoDateOf(date: Date): string {
   return date.toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
 import { createPatch } from 'diff';
+import { byDate } from './dates.ts';
 import { sourceSha256 } from './files.ts';
 import { correctionIssues } from './corrections.ts';
 import type { ContentIssue, LegalDocument, Version, VersionText } from './types.ts';
@@ -133,7 +134,7 @@ export function compareWithLock(documents: readonly LegalDocument[], lock: Versi
 export function versionHashes(version: Pick<Version, 'sha256' | 'published' | 'corrections' | 'texts'>): VersionText[] {
   const texts = version.texts ?? [];
   if (texts.length > 0 && texts.at(-1)?.sha256 === version.sha256) return texts.map(({ patch: _patch, ...text }) => text);
-  const latest = [...version.corrections].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).at(-1);
+  const latest = byDate(version.corrections).at(-1);
   return [{ sha256: version.sha256, date: latest?.date ?? version.published, ...(latest ? { reason: latest.reason } : {}) }];
 }
 
@@ -239,10 +240,6 @@ export function updateLock(documents: readonly LegalDocument[], lock: VersionLoc
   return { lock: { lockfileVersion: 2, versions }, comparison, refused };
 }
 
-function byDate<T extends { date: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-}
-
 function recordCorrection(version: Version, entry: LockEntry, options: LockOptions): { entry: LockEntry } | { issues: ContentIssue[] } {
   const after = options.sourceOf?.(version);
   const before = options.previousSourceOf?.(version, entry.sha256);
@@ -260,8 +257,9 @@ function recordCorrection(version: Version, entry: LockEntry, options: LockOptio
   }
   const issues = correctionIssues(before, after, version.sourcePath);
   if (issues.length > 0) return { issues };
-  const newest = byDate(version.corrections).at(-1);
-  const known: LockedText[] = entry.texts.length > 0 ? entry.texts : [{ sha256: entry.sha256, date: byDate(version.corrections)[entry.corrections - 1]?.date ?? entry.published }];
+  const corrections = byDate(version.corrections);
+  const newest = corrections.at(-1);
+  const known: LockedText[] = entry.texts.length > 0 ? entry.texts : [{ sha256: entry.sha256, date: corrections[entry.corrections - 1]?.date ?? entry.published }];
   return {
     entry: {
       ...entry,

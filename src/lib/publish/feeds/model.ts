@@ -2,7 +2,7 @@
  * One change-feed model, built once from the documents, that rss.ts, atom.ts and json-feed.ts render
  * (the jpmonette/feed layout: one model, one pure module per format).
  */
-import { daysBetween, formatDate } from '../../content/dates.ts';
+import { byDate, daysBetween, formatDate } from '../../content/dates.ts';
 import type { ChangeCounts as DiffChangeCounts } from '../../diff/model.ts';
 import { type FeedFormat, type Route, routeUrl } from '../../site/permalinks.ts';
 import { versionHashes } from '../../content/lock.ts';
@@ -159,7 +159,7 @@ function buildEntry(document: LegalDocument, version: Version, previous: Version
   const title = entryTitle(document, version);
   const when = `Takes effect on ${formatDate(version.effective)} (${noticeSentence(version)}).`;
   const countsText = counts ? describeChangeCounts(counts) : undefined;
-  const corrections = [...version.corrections].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const corrections = byDate(version.corrections);
 
   const html = [
     `<p>${escapeHtml(version.summary)}</p>`,
