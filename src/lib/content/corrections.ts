@@ -49,9 +49,11 @@ function meaningfulChange(word: string, termWords: ReadonlySet<string>): string 
   return undefined;
 }
 
-function frontmatterOf(source: string): Record<string, unknown> {
-  const { frontmatter } = splitFrontmatter(source);
-  return frontmatter.ok && typeof frontmatter.value === 'object' && frontmatter.value !== null ? (frontmatter.value as Record<string, unknown>) : {};
+/** A source's frontmatter fields (none when unreadable) and the text a correction is measured on: its summary and body. */
+function readSource(source: string): { meta: Record<string, unknown>; text: string } {
+  const { frontmatter, body } = splitFrontmatter(source);
+  const meta = frontmatter.ok && typeof frontmatter.value === 'object' && frontmatter.value !== null ? (frontmatter.value as Record<string, unknown>) : {};
+  return { meta, text: `${typeof meta['summary'] === 'string' ? meta['summary'] : ''}\n${body}` };
 }
 
 /**
@@ -61,16 +63,13 @@ function frontmatterOf(source: string): Record<string, unknown> {
 export function correctionIssues(before: string, after: string, file: string): ContentIssue[] {
   const fix = 'a correction may only fix what changes no meaning (a typo, a broken link): undo this edit, then publish the change as a new version (npm run new-version), announced with notice';
   const issues: ContentIssue[] = [];
-  const oldMeta = frontmatterOf(before);
-  const newMeta = frontmatterOf(after);
+  const { meta: oldMeta, text: oldText } = readSource(before);
+  const { meta: newMeta, text: newText } = readSource(after);
   for (const field of ['effective', 'published', 'change', 'draft', 'imported']) {
     if (JSON.stringify(oldMeta[field]) !== JSON.stringify(newMeta[field])) {
       issues.push({ file, field, message: `the correction changes "${field}" (${String(oldMeta[field])} → ${String(newMeta[field])}): a published version's ${field} never changes`, fix });
     }
   }
-  const textOf = (source: string, meta: Record<string, unknown>) => `${typeof meta['summary'] === 'string' ? meta['summary'] : ''}\n${splitFrontmatter(source).body}`;
-  const oldText = textOf(before, oldMeta);
-  const newText = textOf(after, newMeta);
   const terms = new Set([...definedTerms(oldText), ...definedTerms(newText)]);
   const termWords = new Set([...terms].flatMap((term) => term.split(/\s+/)));
   let removed = 0;
