@@ -438,6 +438,12 @@ function checkTree(context: VersionContext, tree: MdastLike): void {
   });
 }
 
+/** Checks one version's tree, its own anchors worked out on the first in-page link only (most versions have none). */
+function checkVersionTree(tree: MdastLike, context: Omit<VersionContext, 'anchors'>): void {
+  let anchors: Set<string> | undefined;
+  checkTree({ ...context, anchors: () => (anchors ??= versionAnchors(tree)) }, tree);
+}
+
 function unreadableIssue(file: string, body: ParsedBody & { ok: false }): ContentIssue {
   return {
     file,
@@ -515,9 +521,7 @@ export function contentRuleIssues(tree: ContentTree): ContentIssue[] {
         issues.push(unreadableIssue(version.path, body));
         continue;
       }
-      let anchors: Set<string> | undefined;
-      const tree = body.tree;
-      checkTree({ version, document, anchors: () => (anchors ??= versionAnchors(tree)), documentAnchors, issues }, tree);
+      checkVersionTree(body.tree, { version, document, documentAnchors, issues });
     }
   }
   return issues;
@@ -536,7 +540,6 @@ export function versionFileIssues(path: string, source: string, assets: readonly
   }
   const document: DocumentSource = { slug: '', dir: path.replace(/\/[^/]*$/, ''), metaPath: '', meta: undefined, versions: [], strayFiles: [], assets: [...assets] };
   const version = { path } as VersionSource;
-  let anchors: Set<string> | undefined;
-  checkTree({ version, document, anchors: () => (anchors ??= versionAnchors(body.tree)), documentAnchors: undefined, issues }, body.tree);
+  checkVersionTree(body.tree, { version, document, documentAnchors: undefined, issues });
   return issues;
 }
