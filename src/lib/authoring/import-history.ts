@@ -11,7 +11,7 @@ import { type ConvertOptions, convertPolicy } from '../import/convert.ts';
 import { type ChangeGuess, guessChange, type HistorySource, historySummary } from '../import/history.ts';
 import { findPlaceholders, type PlaceholderHit } from '../import/placeholders.ts';
 import type { ImportGuess } from '../import/report.ts';
-import { emptyLock, serializeLock, updateLock, type VersionLock } from '../content/lock.ts';
+import { documentEntries, emptyLock, serializeLock, updateLock, type VersionLock } from '../content/lock.ts';
 import type { ChangeKind } from '../content/types.ts';
 import { validateContent } from '../content/validation.ts';
 import { siteLinkContext } from './import-version.ts';
@@ -165,7 +165,7 @@ export async function planHistoryImport(sources: readonly HistorySource[], reque
   const validated = validateContent(treeWithFiles(tree, files), { placeholders: request.placeholders, excludeDrafts: true });
   const lock = request.lock ?? emptyLock();
   const updated = updateLock(validated.documents.filter((document) => document.slug === request.document), lock, { today: request.today }).lock;
-  const lockText = serializeLock({ ...updated, versions: { ...lock.versions, ...Object.fromEntries(Object.entries(updated.versions).filter(([key]) => key.startsWith(`${request.document}/`))) } });
+  const lockText = serializeLock({ ...updated, versions: { ...lock.versions, ...Object.fromEntries(documentEntries(updated, request.document)) } });
 
   const notes = [
     ...(existing ? [] : [`new document "${title}": description, notice period (${request.noticeDays ?? DEFAULT_NOTICE_DAYS} days) and contact are defaults to review in ${tree.contentDir}/${request.document}/${DOCUMENT_META_FILE}`]),

@@ -5,7 +5,7 @@
 import { type ContentTree, splitFrontmatter } from '../content/files.ts';
 import { parseVersionBody, versionAnchors } from '../content/rules.ts';
 import type { ConvertOptions } from '../import/convert.ts';
-import type { VersionLock } from '../content/lock.ts';
+import { documentEntries, type VersionLock } from '../content/lock.ts';
 import { DOCUMENT_META_FILE } from '../content/schema.ts';
 import { isIsoDate } from '../content/dates.ts';
 import { findPlaceholders, type PlaceholderHit } from '../import/placeholders.ts';
@@ -98,7 +98,7 @@ export function planImport(request: ImportRequest, tree: ContentTree): ImportPla
   const draft = findPlaceholders(`${summary}\n${request.body}`, request.placeholders).length > 0;
   // Announced before today, into a document this site has not published yet: the document's history, with its dates
   // as the history gives them (history-rules.ts exempts it from being witnessed); once published here, nothing is back-dated.
-  const publishedHere = Object.entries(request.lock?.versions ?? {}).some(([key, entry]) => key.startsWith(`${request.document}/`) && !entry.imported);
+  const publishedHere = request.lock !== undefined && documentEntries(request.lock, request.document).some(([, entry]) => !entry.imported);
   const imported = request.today !== undefined && published < request.today && !publishedHere;
   const versionText = versionFileText({ effective, published, change, summary, draft, imported }, `\n${request.body}`);
   const bodyLine = splitFrontmatter(versionText).bodyLine;

@@ -5,7 +5,7 @@
  */
 import type { VersionSource } from './files.ts';
 import { addDays } from './dates.ts';
-import { lockKey, type LockEntry, type VersionLock } from './lock.ts';
+import { documentEntries, lockKey, type LockEntry, type VersionLock } from './lock.ts';
 import type { ContentIssue, LegalDocument, Version } from './types.ts';
 import { sortVersions } from './versions.ts';
 import type { GitWitness } from './git-witness.ts';
@@ -53,7 +53,7 @@ export function historyIssues(input: HistoryInput): ContentIssue[] {
   const issues: ContentIssue[] = [];
   for (const document of input.documents) {
     const published = sortVersions(document.versions.filter((version) => !version.draft));
-    const lockedEntries = Object.entries(lock.versions).filter(([key]) => key.startsWith(`${document.slug}/`));
+    const lockedEntries = documentEntries(lock, document.slug);
     const latestLocked = max(lockedEntries.map(([, entry]) => entry.effective));
     const firstPublishedHere = lockedEntries.find(([, entry]) => !entry.imported);
 

@@ -94,6 +94,11 @@ export function lockKey(document: string, version: string): string {
   return `${document}/${version}`;
 }
 
+/** The lock's entries for the versions of `document`, with their keys. */
+export function documentEntries(lock: VersionLock, document: string): [string, LockEntry][] {
+  return Object.entries(lock.versions).filter(([key]) => key.startsWith(lockKey(document, '')));
+}
+
 /** Where each published version stands against the lock. */
 export interface LockComparison {
   /** Published versions not in the lock yet. */

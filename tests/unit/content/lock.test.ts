@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sourceSha256 } from '../../../src/lib/content/files.ts';
-import { compareWithLock, emptyLock, lockIssues, parseLock, serializeLock, updateLock } from '../../../src/lib/content/lock.ts';
+import { compareWithLock, documentEntries, emptyLock, lockIssues, parseLock, serializeLock, updateLock } from '../../../src/lib/content/lock.ts';
 import type { LegalDocument, Version } from '../../../src/lib/content/types.ts';
 
 const version = (id: string, sha256: string, corrections = 0, draft = false): Version => ({
@@ -130,5 +130,14 @@ describe('parseLock / serializeLock', () => {
     // A text corrected before the lock kept its history: its earlier sha256s are not known.
     expect(parsed.lock.versions['privacy/2024-06-01']?.texts).toEqual([]);
     expect(JSON.parse(serializeLock(parsed.lock)).lockfileVersion).toBe(2);
+  });
+});
+
+describe('documentEntries', () => {
+  it("lists one document's entries only, not those of a document whose slug it begins", () => {
+    const entry = { sha256: 'a', effective: '2025-01-01', published: '2025-01-01', corrections: 0, recorded: null, imported: false, texts: [] };
+    const lock = { ...emptyLock(), versions: { 'terms/2025-01-01': entry, 'terms-of-sale/2025-01-01': entry, 'privacy/2025-01-01': entry } };
+    expect(documentEntries(lock, 'terms').map(([key]) => key)).toEqual(['terms/2025-01-01']);
+    expect(documentEntries(lock, 'cookies')).toEqual([]);
   });
 });
